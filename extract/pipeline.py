@@ -1,0 +1,215 @@
+"""The extraction pipeline: spaCy as the frame, rule components registered by name.
+
+Why spaCy: `spacy.blank("zh")` with the jieba segmenter gives one Doc per plan that every component reads, a registry
+of components by name (so a deployment can swap or add one: `nlp.add_pipe("pkg_targets")`), and jieba tokens for the
+later stages (retrieval, indicator names). Each component declares what it writes on `doc._.plan`.
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import docmeta
+from .errors import InputError
+from .record import DocumentInfo, PlanRecord, Section, Target, Task
+from .shadow import shadow as make_shadow
+from .structure import build_tree, dedupe_ids, find_headings, heading_title, iter_nodes
+from .targets import extract_targets
+from .timeexpr import parse_deadline_text
+from .units import Annotation, find_annotations, merge_units
+
+COMPONENTS = ("pkg_structure", "pkg_units", "pkg_targets")
+
+if not Doc.has_extension("plan"):
+    Doc.set_extension("plan", default=None)
+    Doc.set_extension("state", default=None)
+
+
+class _State:
+    """Working state shared by the components of one run (plain attributes, no RDF)."""
+
+    def __init__(self, text: str, source: str, sha256: str, doc_id: Optional[str]):
+        self.text, self.source, self.sha256, self.doc_id = text, source, sha256, doc_id
+        self.shadow = make_shadow(text)
+        self.roots: list = []
+        self.annotations: dict[str, list[Annotation]] = {}
+        self.record: Optional[PlanRecord] = None
+        self.plan_year: Optional[int] = None
+        self.published_year: Optional[int] = None
+
+
+@Language.component("pkg_structure", assigns=["doc._.plan"])
+def structure_component(doc: Doc) -> Doc:
+    """Writes: document info, sections, tasks (ids, numbers, titles, spans)."""
+    st: _State = doc._.state
+    text, sh = st.text, st.shadow
+    heads = find_headings(text, sh)
+    roots = build_tree(text, heads)
+    dedupe_ids(roots)
+    st.roots = roots
+    lines = text.split("\n")
+    first = text.count("\n", 0, heads[0].start) if heads else len(lines)
+    title, _ = docmeta.find_title(lines, first)
+    published = docmeta.find_published(text)
+    st.plan_year = docmeta.find_plan_year(title, published)
+    st.published_year = int(published[:4]) if published else st.plan_year
+    info = DocumentInfo(id=st.doc_id or docmeta.doc_id_from_path(st.source), title=title,
+                        issuer=docmeta.find_issuer(lines, title), published=published, source=st.source,
+                        sha256=st.sha256, chars=len(text), year=st.plan_year)
+    record = PlanRecord(info, text)
+    flat = len({n.level for n in iter_nodes(roots)}) == 1
+    for node in iter_nodes(roots):
+        h = node.heading
+        title_text, title_span = heading_title(text, sh, h)
+        is_leaf = not node.children
+        is_task = is_leaf and (node.level > 0 or flat)
+        span = (h.start, max(h.start, _rstrip(text, node.end)))
+        if is_task:
+            record.tasks.append(Task(id=node.id, section=node.parent.id if node.parent else "", title=title_text,
+                                     span=span, number=h.number, title_span=title_span, text=text[span[0]:span[1]]))
+        else:
+            record.sections.append(Section(id=node.id, number=h.number, title=title_text,
+                                           parent=node.parent.id if node.parent else None, span=(h.start, h.line_end),
+                                           level=node.level, body_span=(h.start, _rstrip(text, node.subtree_end))))
+    if not heads:
+        record.warnings.append("未发现编号结构（一、（一）1. 第X条等）：无法切分章节和任务")
+    st.record = record
+    doc._.plan = record
+    return doc
+
+
+def _rstrip(text: str, end: int) -> int:
+    while end > 0 and text[end - 1] in " \t\n\r":
+        end -= 1
+    return end
+
+
+@Language.component("pkg_units", assigns=["doc._.plan"])
+def units_component(doc: Doc) -> Doc:
+    """Writes: tasks[].unit_text/unit_span/units (lead/support), task deadlines from 完成时限 fields; leaves sections'
+    own annotations in the state (a top-level section with markup becomes a task)."""
+    st: _State = doc._.state
+    record = st.record
+    comma_rule = False
+    for task in record.tasks:
+        anns = find_annotations(st.text, st.shadow, task.span[0], task.span[1], comma_rule)
+        for a in anns:
+            if a.sets_convention == "comma":
+                comma_rule = True
+        st.annotations[task.id] = anns
+        with_units = [a for a in anns if a.units]
+        if with_units:
+            us = with_units[0].unit_span
+            task.unit_text, task.unit_span = st.text[us[0]:us[1]], us
+            task.units = merge_units(with_units)
+        dated = [a for a in anns if a.deadline_text]
+        if len(dated) == 1 or (dated and len(anns) == 1):
+            t = parse_deadline_text(dated[0].deadline_text, st.plan_year)
+            task.deadline_text = dated[0].deadline_text
+            task.deadline = t.deadline if t else None
+    return doc
+
+
+@Language.component("pkg_targets", assigns=["doc._.plan"])
+def targets_component(doc: Doc) -> Doc:
+    """Writes: targets (quantitative, milestone, standard) for every task and every section's own text."""
+    st: _State = doc._.state
+    record = st.record
+    owners = [(t.id, t.span, st.annotations.get(t.id, [])) for t in record.tasks]
+    for node in iter_nodes(st.roots):
+        if node.children:
+            own_end = node.children[0].heading.start - 1
+            owners.append((node.id, (node.heading.start, own_end), []))
+        elif not any(t.id == node.id for t in record.tasks):
+            owners.append((node.id, (node.heading.start, _rstrip(st.text, node.end)), []))
+    owners.sort(key=lambda o: o[1][0])
+    for owner, (s, e), anns in owners:
+        regions = _minus(s, e, [a.span for a in anns])
+        found = extract_targets(st.text, st.shadow, owner, regions, st.plan_year, st.published_year)
+        found.extend(_deadline_milestones(st, owner, anns, found, regions))
+        found.sort(key=lambda g: g.span[0])
+        for k, g in enumerate(found):
+            g.id = f"{owner}/{k + 1}"
+        record.targets.extend(found)
+    return doc
+
+
+def _deadline_milestones(st: _State, owner: str, anns: list[Annotation], found: list[Target],
+                         regions: list[tuple[int, int]]) -> list[Target]:
+    """A 完成时限/完成期限 field dates the work written before it: one milestone per dated run without a target."""
+    out = []
+    prev_end = None
+    task = st.record.task(owner)
+    for a in anns:
+        run_s = prev_end if prev_end is not None else (task.title_span[0] if task and task.title_span else regions[0][0])
+        run_e = a.span[0]
+        prev_end = a.span[1]
+        if not a.deadline_text:
+            continue
+        t = parse_deadline_text(a.deadline_text, st.plan_year)
+        if t is None or any(run_s <= g.span[0] < run_e for g in found):
+            continue
+        s, e = run_s, run_e
+        while s < e and st.text[s] in " \t\n,，。；;":
+            s += 1
+        while e > s and st.text[e - 1] in " \t\n,，。；;":
+            e -= 1
+        if "\n" in st.text[s:e] and task and task.title_span and a.span[0] > task.title_span[1]:
+            s, e = task.title_span  # checklist style: the task's own title is the commitment
+        if e <= s:
+            continue
+        out.append(Target(id="", task=owner, quote=st.text[s:e], span=(s, e), indicator=st.text[s:e][:60], value=None,
+                          unit=None, comparator=None, baseline_year=None, period_start=None, deadline=t.deadline,
+                          deadline_text=a.deadline_text, kind="milestone", deadline_inherited=True, before=t.before))
+    return out
+
+
+def _minus(s: int, e: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out, cur = [], s
+    for hs, he in sorted(holes):
+        if hs > cur:
+            out.append((cur, min(hs, e)))
+        cur = max(cur, he)
+    if cur < e:
+        out.append((cur, e))
+    return [r for r in out if r[1] > r[0]]
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The pipeline, built once per process (jieba's dictionary load is the cold-start cost, measured in bench/)."""
+    import spacy
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def extract_text(text: str, source: str = "<text>", doc_id: Optional[str] = None,
+                 sha256: Optional[str] = None) -> PlanRecord:
+    """Extract a PlanRecord from canonical text. Raises InputError for text with nothing to extract."""
+    if not text.strip():
+        raise InputError("文件为空：没有可提取的文字")
+    sha = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    nlp = get_nlp()
+    doc = nlp.make_doc(text)
+    doc._.state = _State(text, source, sha, doc_id)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    record = doc._.plan
+    doc._.state = None
+    return record
+
+
+def extract_file(path: str | Path, doc_id: Optional[str] = None) -> PlanRecord:
+    """Load a file (.txt any Chinese encoding, .docx, .pdf, .html) and extract it."""
+    from .loaders import load_text
+    loaded = load_text(path)
+    record = extract_text(loaded.text, source=str(path), doc_id=doc_id, sha256=loaded.sha256)
+    record.warnings[:0] = list(getattr(loaded, "warnings", []) or [])
+    return record

@@ -1,0 +1,68 @@
+"""Quantities in a clause: number + scale + measure word, percentages, and bare numbers after a comparator (PUE 1.3).
+
+Why a measure-word list rather than "any number": plans are full of numbers that are not amounts — years, line numbers
+(`14号线`), voltage classes (`220kV`), `5G`, project phases (`(二期)`), programme names (`千座公园计划`), meter tiers
+(`二、三级表具`). A quantity is a number followed by a unit of measure, which none of those is.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .numerals import parse_value
+
+MEASURES = sorted("""
+个百分点 百分点 平方公里 平方千米 平方米 平米 立方米 标准立方米 千瓦时 千瓦 兆瓦 吉瓦 瓦 千伏安 吨标准煤 吨标煤 吨二氧化碳 吨 千克 公斤
+公里 千米 米 公顷 亩 元 个 家 座 辆 艘 台 套 项 条 所 处 户 人 人次 名 次 种 星级 倍 小时 天 栋 幢 根 枚 棵 株 片 张 部 支 只 口
+kW kWh MW GW TWh
+""".split(), key=len, reverse=True)
+_MEASURE_RX = "|".join(re.escape(m) for m in MEASURES)
+_NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?|[一二两三四五六七八九十][一二两三四五六七八九十百千]*)"
+QTY_RE = re.compile(
+    r"(?<![\d.A-Za-z])(?<![第约])" + _NUM + r"[ \t]*(万亿|亿|万|千)?[ \t]*(%|‰|" + _MEASURE_RX + r")")
+PCT_WORD_RE = re.compile(r"百分之([一二两三四五六七八九十百点零〇]+)")
+COMPARATOR_NUM_RE = re.compile(
+    r"(不高于|不低于|不超过|不大于|不小于|低于|高于|控制在|降至|降到|降低到|下降到|提高到|提升到|达到)[ \t]*(\d+(?:\.\d+)?)(?![\d.%年月日号])")
+
+
+@dataclass
+class Quantity:
+    start: int
+    end: int
+    value: Optional[float]
+    unit: Optional[str]  # as written, scale included: "万千瓦", "%", "亿元"
+    chinese: bool = False
+
+
+def find_quantities(shadow: str, start: int, end: int) -> list[Quantity]:
+    out: list[Quantity] = []
+    seg = shadow[start:end]
+    for m in QTY_RE.finditer(seg):
+        num, scale, measure = m.group(1), m.group(2) or "", m.group(3)
+        s, e = start + m.start(), start + m.end()
+        chinese = not num[0].isdigit()
+        after = shadow[e:e + 3]
+        if measure in ("个", "种", "项", "类", "批", "次", "条") and after[:1] in "层级方面是期":
+            continue  # 三个层级, 两个方面 …
+        if chinese and (shadow[s - 1:s] in set("统进单唯之其逐同万") or after[:1] in "性龙体样些致"):
+            continue  # 统一个, 进一步, 一体化, 一次性 …: words, not amounts
+        if measure == "米" and after[:1] in "线":
+            continue
+        if re.match(r"[号期线G]", after[:1]) or (measure == "个" and after[:1] == "月"):
+            continue
+        value = parse_value(num)
+        if value is None:
+            continue
+        out.append(Quantity(s, e, value, (scale + measure) if measure not in ("%", "‰") else measure, chinese))
+    for m in PCT_WORD_RE.finditer(seg):
+        v = parse_value(m.group(1).replace("点", "."))
+        if v is not None:
+            out.append(Quantity(start + m.start(), start + m.end(), v, "%", True))
+    for m in COMPARATOR_NUM_RE.finditer(seg):
+        s, e = start + m.start(2), start + m.end(2)
+        if any(q.start <= s < q.end for q in out):
+            continue
+        out.append(Quantity(s, e, float(m.group(2)), None))
+    out.sort(key=lambda q: q.start)
+    return out

@@ -1,0 +1,144 @@
+"""Sections and tasks from the document's own numbering.
+
+Why a marker-style stack: plans nest 一、 → （一） → 1． → （1）, but not every plan uses every level, some skip one, and
+some continue a numbering across parents (江苏: （一）…（二十二） under 一、…七、). Like a Markdown list parser, the first
+marker style met becomes the top level and each new style opens a level below the current one; a style already on the
+stack closes everything beneath it. Ids are the dotted *values* of the markers (（三） under 二、 → `2.3`), so they follow
+the document even when its numbering restarts or continues.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .numerals import ordinal_value
+
+_CN = "一二三四五六七八九十百零〇两"
+# (style, regex) on the shadow text at a line start. Order matters: more specific first.
+MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("chapter", re.compile(rf"[ \t]*第[ \t]*([{_CN}\d]+)[ \t]*章[ \t]*")),
+    ("part", re.compile(rf"[ \t]*第[ \t]*([{_CN}\d]+)[ \t]*部分[ \t]*")),
+    ("article", re.compile(rf"[ \t]*第[ \t]*([{_CN}\d]+)[ \t]*条[ \t]*")),
+    ("cn_dun", re.compile(rf"[ \t]*([{_CN}]{{1,3}})[ \t]*[、.][ \t]*")),
+    ("cn_paren", re.compile(rf"[ \t]*\([ \t]*([{_CN}]{{1,3}})[ \t]*\)[ \t]*")),
+    ("ar_paren", re.compile(r"[ \t]*\([ \t]*(\d{1,2})[ \t]*\)[ \t]*")),
+    ("ar_dot", re.compile(r"[ \t]*(\d{1,2})[ \t]*(?:\.(?!\d)|、)[ \t]*")),
+    ("circled", re.compile(r"[ \t]*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])[ \t]*")),
+]
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_TITLE_END = re.compile(r"[。!?;:]|$")
+
+
+@dataclass
+class Heading:
+    style: str
+    value: int
+    number: str  # marker as written (canonical text), e.g. "(一)"
+    start: int  # line start
+    body_start: int  # first char after the marker
+    line_end: int
+
+
+@dataclass
+class Node:
+    heading: Heading
+    id: str
+    level: int
+    parent: Optional["Node"]
+    children: list["Node"] = field(default_factory=list)
+    end: int = 0  # end of its own text (before the next heading of any level)
+    subtree_end: int = 0
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def find_headings(text: str, shadow: str) -> list[Heading]:
+    """Every line that starts with a numbering marker and carries text after it."""
+    heads = []
+    for start, end in _lines(text):
+        line = shadow[start:end]
+        for style, rx in MARKERS:
+            m = rx.match(line)
+            if not m:
+                continue
+            raw = m.group(1)
+            value = _CIRCLED.index(raw) + 1 if style == "circled" else ordinal_value(raw.replace(" ", ""))
+            rest = line[m.end():].strip()
+            if value is None or not rest or value > 200:
+                break
+            if style == "ar_dot" and re.match(r"[%年月日号万亿千百元个家]", rest):
+                break  # "1、2月" / "5.年" style noise, not a heading
+            marker_end = start + m.end()
+            number = text[start:marker_end].strip()
+            heads.append(Heading(style, value, number, start + (len(line) - len(line.lstrip())), marker_end, end))
+            break
+    return heads
+
+
+def build_tree(text: str, headings: list[Heading]) -> list[Node]:
+    """Nest headings by marker style (see module docstring); returns the top-level nodes."""
+    roots: list[Node] = []
+    stack: list[Node] = []
+    for h in headings:
+        styles = [n.heading.style for n in stack]
+        if h.style in styles:
+            del stack[styles.index(h.style):]
+        parent = stack[-1] if stack else None
+        node_id = f"{parent.id}.{h.value}" if parent else str(h.value)
+        node = Node(h, node_id, len(stack), parent)
+        (parent.children if parent else roots).append(node)
+        stack.append(node)
+    _set_ends(roots, headings, len(text.rstrip()))
+    return roots
+
+
+def _set_ends(roots: list[Node], headings: list[Heading], doc_end: int) -> None:
+    starts = [h.start for h in headings]
+    order = list(iter_nodes(roots))
+    for i, node in enumerate(order):
+        node.end = starts[i + 1] - 1 if i + 1 < len(starts) else doc_end
+    for node in reversed(order):
+        node.subtree_end = max([node.end] + [c.subtree_end for c in node.children])
+
+
+def iter_nodes(nodes: list[Node]):
+    for n in nodes:
+        yield n
+        yield from iter_nodes(n.children)
+
+
+def heading_title(text: str, shadow: str, h: Heading) -> tuple[str, tuple[int, int]]:
+    """Title = text after the marker up to the first sentence end or the end of the line."""
+    m = _TITLE_END.search(shadow, h.body_start, h.line_end)
+    end = m.start() if m else h.line_end
+    s = h.body_start
+    while s < end and text[s].isspace():
+        s += 1
+    while end > s and text[end - 1].isspace():
+        end -= 1
+    return text[s:end], (s, end)
+
+
+def dedupe_ids(roots: list[Node]) -> None:
+    """A document whose numbering restarts at the top level (appendices) would repeat ids; suffix the repeats."""
+    seen: dict[str, int] = {}
+    for node in iter_nodes(roots):
+        if node.id in seen:
+            seen[node.id] += 1
+            node.id = f"{node.id}~{seen[node.id]}"
+            _reprefix(node)
+        else:
+            seen[node.id] = 1
+
+
+def _reprefix(node: Node) -> None:
+    for c in node.children:
+        c.id = f"{node.id}.{c.heading.value}"
+        _reprefix(c)

@@ -1,0 +1,236 @@
+"""Targets: checkable commitments with a number and/or a time, each cut to its smallest clause, with its span.
+
+Rules follow how officials write (see ../shared/gold/README.md for the conventions):
+- a quantity (number + measure word) with a commitment cue is a quantitative target; a quantity that defines a scope
+  (`年综合能源消费5000吨以上的…单位`, `平均节能率15%及以上的建筑面积`) is a threshold, never a value;
+- a dated end-state (`建成…`, `实现…全覆盖`, `全面执行…标准`, `实现碳达峰`) is a milestone; directional phrases
+  (`进一步优化`, `取得积极进展`) are not targets;
+- a rule on a whole class (`新建…不高于1.3`, `2022年起新建…至少使用一种`, `新增或更新车辆全部采用…`) is a standard;
+- a clause without its own time takes the nearest preceding time phrase of its sentence, and a short list of
+  quantitative sentences right after a dated target continues that target's time.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from . import clauses as cl
+from .quantities import Quantity, find_quantities
+from .record import Target
+from .timeexpr import TimeExpr, find_times
+
+GE_CUES = ("不少于", "不低于", "至少", "超过", "突破", "达到", "提高到", "提升到", "增加到", "增至", "稳定在", "高于", "大于", "达")
+LE_CUES = ("不高于", "不超过", "不大于", "低于", "控制在", "降至", "降到", "降低到", "下降到", "以内", "小于")
+DEC_CUES = ("下降", "降低", "减少", "削减")
+INC_CUES = ("增长", "提高", "提升", "增加")
+COMMIT_CUES = ("完成", "新增", "新建", "创建", "建设", "建成", "打造", "培育", "推动", "改造", "落实", "实现", "推广", "形成",
+               "累计", "创成", "引进", "发展", "布局", "淘汰", "整治", "治理", "种植", "造林", "植树", "应用", "部署", "开通")
+HEDGES = ("力争", "原则上", "基本", "确保", "争取")
+MILESTONE_RE = re.compile(
+    r"全覆盖|全面执行|全面实施|全面建成|基本建成|初步建成|建成|基本建立|初步建立|全面建立|建立健全|应装尽装|零填埋|零排放"
+    r"|实现碳达峰|碳排放达峰|达峰|完成[^,;。]{0,30}(评价|评估|任务|指标|目标|改造|建设|编制|验收|整治|淘汰|关停|退出)"
+    r"|投入运营|投运|并网|出台|印发|全部采用|全部使用|全部实现|全面完成|实现[^,;。]{0,12}(全覆盖|清零|零增长|达标|全收集)")
+DIRECTIONAL_RE = re.compile(r"进一步|取得[^,;。]{0,6}(进展|成效|突破)|明显|显著|稳步|持续|不断|逐步|全面提升|大幅|有所|初步形成")
+STANDARD_SUBJECT_RE = re.compile(r"新建|新增或更新|新上|新改扩建|改造后|新购|新增车辆|更新车辆")
+SCOPE_BEFORE_RE = re.compile(r"(年综合能源消费|年综合能耗|年耗能|年能耗|年用电量|年产值|年营业收入|年排放量?|规模以上|装机容量|单机容量)[ \t]*$")
+PAST_RE = re.compile(r"已经|已[经达完建实]|累计已|了[,;。]|较上年")
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    q: Optional[Quantity]
+    time: Optional[TimeExpr]
+    inherited: bool
+    kind: str
+    comparator: Optional[str]
+    baseline: Optional[int]
+    hedge: Optional[str]
+
+
+def extract_targets(text: str, shadow: str, owner: str, regions: list[tuple[int, int]],
+                    plan_year: Optional[int], published_year: Optional[int]) -> list[Target]:
+    """Targets in the given regions (an owner's own text minus responsibility annotations), owner = task/section id."""
+    cands: list[_Cand] = []
+    carry: Optional[TimeExpr] = None  # a time that may continue into the next sentence
+    for rs, re_ in regions:
+        for ss, se in cl.sentences(shadow, rs, re_):
+            times = find_times(shadow, ss, se, plan_year)
+            sent = _sentence_targets(shadow, ss, se, times, carry, published_year)
+            cands.extend(sent)
+            own_time = times[0] if times else None
+            last_dated = sent[-1].time if sent and sent[-1].q and sent[-1].time else None
+            carry = last_dated if (last_dated and (own_time or carry)) else None
+    return [_to_target(text, shadow, owner, k + 1, c) for k, c in enumerate(cands)]
+
+
+def _sentence_targets(shadow: str, ss: int, se: int, times: list[TimeExpr], carry: Optional[TimeExpr],
+                      published_year: Optional[int]) -> list[_Cand]:
+    out: list[_Cand] = []
+    current: Optional[TimeExpr] = None
+    current_own = False
+    for cs, ce in cl.clauses(shadow, ss, se):
+        clause_times = [t for t in times if cs <= t.start < ce]
+        if clause_times:
+            current, current_own = clause_times[-1], True
+        body_s = clause_times[-1].end if clause_times and clause_times[-1].start - cs <= 4 else cs
+        body = shadow[body_s:ce]
+        if not body.strip(" ,") or PAST_RE.search(body):
+            continue
+        qs = [q for q in find_quantities(shadow, cs, ce) if not _inside_brackets(shadow, cs, q.start)
+              and not any(t.start <= q.start < t.end for t in times)]
+        time, inherited = (current, not (clause_times and current is clause_times[-1])) if current else (None, False)
+        if time is None and carry is not None and not out and _continues_list(shadow, cs, ce, qs):
+            time, inherited = carry, True
+        if time and published_year and time.deadline and int(time.deadline[:4]) < published_year - 1:
+            continue  # a past year: background, not a commitment
+        found = _clause_candidates(shadow, cs, ce, qs, time, inherited)
+        if found and time and clause_times == [] and current_own and not out:
+            # the quote starts at the time phrase when it heads this clause's sentence run with no target between
+            found[0].start = min(found[0].start, time.start) if time.start >= ss and time.start - found[0].start > -120 else found[0].start
+        elif found and clause_times and clause_times[-1].start < found[0].start and clause_times[-1].start - cs <= 4:
+            found[0].start = clause_times[-1].start
+        out.extend(found)
+    return out
+
+
+def _continues_list(shadow: str, cs: int, ce: int, qs: list[Quantity]) -> bool:
+    """A sentence that is just another measurable item of the list before it (`示范应用车辆总数不少于3500辆`)."""
+    if not qs:
+        return False
+    head = shadow[cs:qs[0].start]
+    return len(head) <= 30 and not re.search(r"^(推动|推进|加快|加强|支持|鼓励|开展|实施|完善|建立|组织)", head)
+
+
+def _inside_brackets(shadow: str, start: int, pos: int) -> bool:
+    return shadow.count("(", start, pos) > shadow.count(")", start, pos)
+
+
+def _clause_candidates(shadow: str, cs: int, ce: int, qs: list[Quantity], time: Optional[TimeExpr],
+                       inherited: bool) -> list[_Cand]:
+    body = shadow[cs:ce]
+    scoped = [q for q in qs if _is_threshold(shadow, cs, ce, q, qs)]
+    values = [q for q in qs if q not in scoped]
+    standing = bool(time and time.standing)
+    is_rule = bool(STANDARD_SUBJECT_RE.search(body[:12])) or "全部采用" in body or "全部使用" in body
+    out: list[_Cand] = []
+    if values:
+        pieces = _split_enumeration(shadow, cs, ce, values)
+        for (ps, pe), q in zip(pieces, values):
+            comp, base = _comparator(shadow, cs, ce, ps, q)
+            if comp is None and not time and not _has_cue(shadow[cs:q.start]):
+                continue
+            kind = "standard" if (standing or (is_rule and not (time and time.deadline)) or (not time and scoped)) else "quantitative"
+            out.append(_Cand(ps, pe, q, time, inherited, kind, comp, base, _hedge(body)))
+        return out
+    if scoped:  # a rule scoped by a threshold: "…5000吨以上…应当建设能耗在线监测系统", "…能源审计全覆盖"
+        if re.search(r"应当|必须|建设|全覆盖|开展|实施|安装|接入", body[scoped[-1].end - cs:]):
+            kind = "milestone" if "全覆盖" in body else "standard"
+            return [_Cand(cs, ce, None, time, inherited, kind, None, None, _hedge(body))]
+        return []
+    if time and (MILESTONE_RE.search(body) or (is_rule and (time.deadline or time.standing))) and not DIRECTIONAL_RE.search(body):
+        kind = "standard" if (standing or is_rule) else "milestone"
+        return [_Cand(cs, ce, None, time, inherited, kind, None, None, _hedge(body))]
+    if is_rule and re.search(r"按照.{0,10}(星级|标准)", body) and not time:
+        return []
+    return out
+
+
+def _is_threshold(shadow: str, cs: int, ce: int, q: Quantity, qs: list[Quantity]) -> bool:
+    after = shadow[q.end:ce]
+    m = re.match(r"(标准煤)?(及以上|以上|及以下|以下)(的)?", after)
+    if m and m.end() < len(after) and re.match(r"[\u4e00-\u9fff]", after[m.end()]) and not re.match(r"(的?目标|水平)", after[m.end():]):
+        return True
+    if SCOPE_BEFORE_RE.search(shadow[max(cs, q.start - 10):q.start]):
+        return True
+    # an enumerated threshold "2000吨标准煤、其他…1000吨标准煤以上的…单位" shares the later one's scope
+    later = [o for o in qs if o.start > q.start and o.unit == q.unit]
+    return bool(later) and shadow[q.end:q.end + 1] == "、" and _is_threshold(shadow, cs, ce, later[0], [])
+
+
+def _split_enumeration(shadow: str, cs: int, ce: int, values: list[Quantity]) -> list[tuple[int, int]]:
+    """`创建50家绿色工厂、3家绿色供应链` → one piece per quantity, cut at the 、/和/及 before each later one."""
+    cuts = [cs]
+    for prev, q in zip(values, values[1:]):
+        between = shadow[prev.end:q.start]
+        m = None
+        for m in re.finditer(r"、|和|及|与|,", between):
+            pass
+        cuts.append(prev.end + m.end() if m else q.start)
+    pieces = []
+    for k, s in enumerate(cuts):
+        e = cuts[k + 1] if k + 1 < len(cuts) else ce
+        s, e = cl.trim(shadow, s, e)
+        while e > s and shadow[e - 1] in "和及与":
+            e -= 1
+        pieces.append((s, e))
+    return pieces
+
+
+def _has_cue(before: str) -> bool:
+    return any(c in before for c in COMMIT_CUES + GE_CUES + LE_CUES + DEC_CUES + INC_CUES)
+
+
+def _comparator(shadow: str, cs: int, ce: int, ps: int, q: Quantity) -> tuple[Optional[str], Optional[int]]:
+    before = shadow[max(cs, ps - 2):q.start] if ps > cs else shadow[cs:q.start]
+    before = shadow[cs:q.start]
+    after = shadow[q.end:q.end + 4]
+    base_m = re.search(r"比[ \t]*((?:19|20)\d\d)[ \t]*年", before)
+    base = int(base_m.group(1)) if base_m else None
+    tail = before[-8:]
+    if any(c in tail for c in ("下降到", "降低到", "降至", "降到", "减少到", "控制在")) or after.startswith(("以内", "以下")):
+        return "<=", base
+    if any(c in tail for c in DEC_CUES) and not any(c in tail for c in ("到", "至")):
+        return "decrease_by", base
+    if base is not None and any(c in tail for c in INC_CUES) and not tail.endswith(("到", "至")):
+        return "increase_by", base
+    if any(c in tail for c in LE_CUES):
+        return "<=", base
+    if after.startswith(("以上", "及以上")) or any(c in tail for c in GE_CUES):
+        return ">=", base
+    if after.startswith("左右"):
+        return "=", base
+    return "=", base
+
+
+def _hedge(body: str) -> Optional[str]:
+    return next((h for h in HEDGES if h in body), None)
+
+
+_STRIP_RE = re.compile(r"^(到|至|在|于|确保|力争|争取|全区|全市|全省|累计|基本|原则上|,|、|\s)+")
+
+
+def _indicator(text: str, c: _Cand) -> Optional[str]:
+    quote = text[c.start:c.end]
+    if c.time and c.start <= c.time.start < c.end:
+        quote = quote[:c.time.start - c.start] + quote[c.time.end - c.start:]
+    if c.q:
+        lo, hi = c.q.start - c.start, c.q.end - c.start
+        if c.time and c.start <= c.time.start < c.q.start:
+            lo -= c.time.end - c.time.start
+            hi -= c.time.end - c.time.start
+        head, tail = quote[:lo], quote[hi:]
+        head = re.sub(r"(比\s*\d{4}\s*年)?(累计)?(下降|降低|减少|提高到|提升到|提高|提升|达到|达|不少于|不低于|不高于|不超过|超过|突破|"
+                      r"稳定在|控制在|至少|力争突破)\s*$", "", head)
+        tail = re.sub(r"^(以上|及以上|以下|以内|左右)", "", tail)
+        ind = head if len(head.strip(" ,")) >= 2 and not re.fullmatch(r"[\u4e00-\u9fff]{0,2}(完成|新增|新建|创建|建设|推动)", head.strip()) else head + tail
+    else:
+        ind = quote
+    ind = _STRIP_RE.sub("", ind).strip(" ,。;")
+    return ind[:60] or None
+
+
+def _to_target(text: str, shadow: str, owner: str, n: int, c: _Cand) -> Target:
+    s, e = c.start, c.end
+    while e > s and shadow[e - 1] in " \t,;。、":
+        e -= 1
+    t = c.time
+    return Target(
+        id=f"{owner}/{n}", task=owner, quote=text[s:e], span=(s, e), indicator=_indicator(text, c),
+        value=c.q.value if c.q else None, unit=c.q.unit if c.q else None,
+        comparator=c.comparator if c.q else None, baseline_year=c.baseline,
+        period_start=t.period_start if t else None, deadline=t.deadline if t else None,
+        deadline_text=text[t.start:t.end] if t else None, kind=c.kind if c.q or c.kind != "quantitative" else "milestone",
+        deadline_inherited=bool(c.inherited), before=bool(t and t.before), hedge=c.hedge)
