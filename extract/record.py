@@ -79,6 +79,7 @@ class Target:
     deadline_inherited: bool = False
     before: bool = False
     hedge: Optional[str] = None
+    threshold: Optional[dict[str, Any]] = None  # a number that scopes the rule (`年综合能源消费5000吨以上`), not its level
 
 
 @dataclass

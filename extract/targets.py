@@ -29,11 +29,11 @@ COMMIT_CUES = ("完成", "新增", "新建", "创建", "建设", "建成", "打�
 HEDGES = ("力争", "原则上", "基本", "确保", "争取")
 MILESTONE_RE = re.compile(
     r"全覆盖|全面执行|全面实施|全面建成|基本建成|初步建成|建成|基本建立|初步建立|全面建立|建立健全|应装尽装|零填埋|零排放"
-    r"|实现碳达峰|碳排放达峰|达峰|完成[^,;。]{0,30}(评价|评估|任务|指标|目标|改造|建设|编制|验收|整治|淘汰|关停|退出)"
+    r"|实现碳达峰|碳排放达峰|实现达峰|率先达峰|完成[^,;。]{0,30}(评价|评估|任务|指标|目标|改造|建设|编制|验收|整治|淘汰|关停|退出)"
     r"|投入运营|投运|并网|出台|印发|全部采用|全部使用|全部实现|全面完成|实现[^,;。]{0,12}(全覆盖|清零|零增长|达标|全收集)")
 DIRECTIONAL_RE = re.compile(r"进一步|取得[^,;。]{0,6}(进展|成效|突破)|明显|显著|稳步|持续|不断|逐步|全面提升|大幅|有所|初步形成")
 STANDARD_SUBJECT_RE = re.compile(r"新建|新增或更新|新上|新改扩建|改造后|新购|新增车辆|更新车辆")
-SCOPE_BEFORE_RE = re.compile(r"(年综合能源消费|年综合能耗|年耗能|年能耗|年用电量|年产值|年营业收入|年排放量?|规模以上|装机容量|单机容量)[ \t]*$")
+SCOPE_BEFORE_RE = re.compile(r"(年综合能源消费|年综合能耗|年耗能|年能耗|年用电量|年产值|年营业收入|年排放量?|规模以上)[ \t]*$")
 PAST_RE = re.compile(r"已经|已[经达完建实]|累计已|了[,;。]|较上年")
 
 
@@ -48,6 +48,7 @@ class _Cand:
     comparator: Optional[str]
     baseline: Optional[int]
     hedge: Optional[str]
+    threshold: Optional[Quantity] = None
 
 
 def extract_targets(text: str, shadow: str, owner: str, regions: list[tuple[int, int]],
@@ -70,11 +71,14 @@ def _sentence_targets(shadow: str, ss: int, se: int, times: list[TimeExpr], carr
                       published_year: Optional[int]) -> list[_Cand]:
     out: list[_Cand] = []
     current: Optional[TimeExpr] = None
-    current_own = False
+    pending: Optional[TimeExpr] = None  # a time phrase whose clause had no target yet: it may head the next quote
+    since = 0
     for cs, ce in cl.clauses(shadow, ss, se):
         clause_times = [t for t in times if cs <= t.start < ce]
         if clause_times:
-            current, current_own = clause_times[-1], True
+            current, pending, since = clause_times[-1], clause_times[-1], 0
+        else:
+            since += 1
         body_s = clause_times[-1].end if clause_times and clause_times[-1].start - cs <= 4 else cs
         body = shadow[body_s:ce]
         if not body.strip(" ,") or PAST_RE.search(body):
@@ -87,11 +91,14 @@ def _sentence_targets(shadow: str, ss: int, se: int, times: list[TimeExpr], carr
         if time and published_year and time.deadline and int(time.deadline[:4]) < published_year - 1:
             continue  # a past year: background, not a commitment
         found = _clause_candidates(shadow, cs, ce, qs, time, inherited)
-        if found and time and clause_times == [] and current_own and not out:
-            # the quote starts at the time phrase when it heads this clause's sentence run with no target between
-            found[0].start = min(found[0].start, time.start) if time.start >= ss and time.start - found[0].start > -120 else found[0].start
-        elif found and clause_times and clause_times[-1].start < found[0].start and clause_times[-1].start - cs <= 4:
-            found[0].start = clause_times[-1].start
+        if found and pending is not None and pending is time and since <= 2 and pending.start < found[0].start:
+            # the quote starts at the time phrase when it heads this clause, or the run of clauses without a target
+            if since == 0 and pending.start - cs > 4:
+                pass  # a time phrase in the middle of the clause stays where it is
+            else:
+                found[0].start = pending.start
+        if found:
+            pending = None
         out.extend(found)
     return out
 
@@ -117,6 +124,10 @@ def _clause_candidates(shadow: str, cs: int, ce: int, qs: list[Quantity], time: 
     is_rule = bool(STANDARD_SUBJECT_RE.search(body[:12])) or "全部采用" in body or "全部使用" in body
     out: list[_Cand] = []
     if values:
+        values = [q for q in values if not q.chinese or q.unit == "星级"
+                  or re.search(r"(至少|不少于|建设|创建|使用|培育|打造|建成|新增|新建|达到|推动|完成|形成)$", shadow[max(cs, q.start - 4):q.start])]
+        if not values:
+            return out
         pieces = _split_enumeration(shadow, cs, ce, values)
         for (ps, pe), q in zip(pieces, values):
             comp, base = _comparator(shadow, cs, ce, ps, q)
@@ -128,7 +139,8 @@ def _clause_candidates(shadow: str, cs: int, ce: int, qs: list[Quantity], time: 
     if scoped:  # a rule scoped by a threshold: "…5000吨以上…应当建设能耗在线监测系统", "…能源审计全覆盖"
         if re.search(r"应当|必须|建设|全覆盖|开展|实施|安装|接入", body[scoped[-1].end - cs:]):
             kind = "milestone" if "全覆盖" in body else "standard"
-            return [_Cand(cs, ce, None, time, inherited, kind, None, None, _hedge(body))]
+            # two thresholds in one rule (`工业领域…2000吨标准煤、其他行业…1000吨标准煤以上的…`) are two commitments
+            return [_Cand(cs, ce, None, time, inherited, kind, None, None, _hedge(body), threshold=q) for q in scoped]
         return []
     if time and (MILESTONE_RE.search(body) or (is_rule and (time.deadline or time.standing))) and not DIRECTIONAL_RE.search(body):
         kind = "standard" if (standing or is_rule) else "milestone"
@@ -141,7 +153,10 @@ def _clause_candidates(shadow: str, cs: int, ce: int, qs: list[Quantity], time: 
 def _is_threshold(shadow: str, cs: int, ce: int, q: Quantity, qs: list[Quantity]) -> bool:
     after = shadow[q.end:ce]
     m = re.match(r"(标准煤)?(及以上|以上|及以下|以下)(的)?", after)
-    if m and m.end() < len(after) and re.match(r"[\u4e00-\u9fff]", after[m.end()]) and not re.match(r"(的?目标|水平)", after[m.end():]):
+    before = shadow[max(cs, q.start - 6):q.start]
+    verb_before = any(before.endswith(c) for c in COMMIT_CUES + GE_CUES + LE_CUES)
+    if (m and m.end() < len(after) and re.match(r"[\u4e00-\u9fff]", after[m.end()])
+            and not re.match(r"(的?目标|水平)", after[m.end():]) and not verb_before and q.unit != "星级"):
         return True
     if SCOPE_BEFORE_RE.search(shadow[max(cs, q.start - 10):q.start]):
         return True
@@ -174,12 +189,13 @@ def _has_cue(before: str) -> bool:
 
 
 def _comparator(shadow: str, cs: int, ce: int, ps: int, q: Quantity) -> tuple[Optional[str], Optional[int]]:
-    before = shadow[max(cs, ps - 2):q.start] if ps > cs else shadow[cs:q.start]
     before = shadow[cs:q.start]
     after = shadow[q.end:q.end + 4]
     base_m = re.search(r"比[ \t]*((?:19|20)\d\d)[ \t]*年", before)
     base = int(base_m.group(1)) if base_m else None
     tail = before[-8:]
+    if any(c in tail for c in ("不低于", "不少于", "不小于")):
+        return ">=", base
     if any(c in tail for c in ("下降到", "降低到", "降至", "降到", "减少到", "控制在")) or after.startswith(("以内", "以下")):
         return "<=", base
     if any(c in tail for c in DEC_CUES) and not any(c in tail for c in ("到", "至")):
@@ -203,21 +219,28 @@ _STRIP_RE = re.compile(r"^(到|至|在|于|确保|力争|争取|全区|全市|�
 
 
 def _indicator(text: str, c: _Cand) -> Optional[str]:
+    """A readable name for what is measured: the subject before the comparator (`全区森林覆盖率`), or the verb and the
+    object after the amount (`创建` + `绿色工厂`) when the subject is only a verb."""
     quote = text[c.start:c.end]
+    cut = lambda s: s  # noqa: E731
     if c.time and c.start <= c.time.start < c.end:
-        quote = quote[:c.time.start - c.start] + quote[c.time.end - c.start:]
-    if c.q:
-        lo, hi = c.q.start - c.start, c.q.end - c.start
-        if c.time and c.start <= c.time.start < c.q.start:
-            lo -= c.time.end - c.time.start
-            hi -= c.time.end - c.time.start
-        head, tail = quote[:lo], quote[hi:]
-        head = re.sub(r"(比\s*\d{4}\s*年)?(累计)?(下降|降低|减少|提高到|提升到|提高|提升|达到|达|不少于|不低于|不高于|不超过|超过|突破|"
-                      r"稳定在|控制在|至少|力争突破)\s*$", "", head)
-        tail = re.sub(r"^(以上|及以上|以下|以内|左右)", "", tail)
-        ind = head if len(head.strip(" ,")) >= 2 and not re.fullmatch(r"[\u4e00-\u9fff]{0,2}(完成|新增|新建|创建|建设|推动)", head.strip()) else head + tail
+        tl = c.time.end - c.time.start
+        rel = c.time.start - c.start
+        quote = quote[:rel] + quote[rel + tl:]
+        cut = lambda p: p - tl if p > rel else p  # noqa: E731
+    if not c.q:
+        return (_STRIP_RE.sub("", quote).strip(" ,。;") or None) and _STRIP_RE.sub("", quote).strip(" ,。;")[:60]
+    lo, hi = cut(c.q.start - c.start), cut(c.q.end - c.start)
+    head, tail = quote[:lo], quote[hi:]
+    head = _STRIP_RE.sub("", head)
+    head = re.sub(r"(比\s*\d{4}\s*年)?(累计)?(下降|降低|减少|提高到|提升到|提高|提升|达到|达|不少于|不低于|不高于|不超过|超过|"
+                  r"突破|稳定在|控制在|至少|力争突破|力争)\s*$", "", head).strip(" ,")
+    tail = re.sub(r"^(以上|及以上|以下|以内|左右)", "", tail).strip(" ,。;")
+    verb = re.search(r"(完成|新增|新建|创建|建设|推动|培育|打造|落实|实现|改造)$", head)
+    if verb:
+        ind = head[:verb.start()] + verb.group(1) + tail
     else:
-        ind = quote
+        ind = head or tail
     ind = _STRIP_RE.sub("", ind).strip(" ,。;")
     return ind[:60] or None
 
@@ -233,4 +256,5 @@ def _to_target(text: str, shadow: str, owner: str, n: int, c: _Cand) -> Target:
         comparator=c.comparator if c.q else None, baseline_year=c.baseline,
         period_start=t.period_start if t else None, deadline=t.deadline if t else None,
         deadline_text=text[t.start:t.end] if t else None, kind=c.kind if c.q or c.kind != "quantitative" else "milestone",
-        deadline_inherited=bool(c.inherited), before=bool(t and t.before), hedge=c.hedge)
+        deadline_inherited=bool(c.inherited), before=bool(t and t.before), hedge=c.hedge,
+        threshold=({"value": c.threshold.value, "unit": c.threshold.unit, "comparator": ">="} if c.threshold else None))
