@@ -32,8 +32,9 @@ def find_title(lines: list[str], limit: int) -> tuple[str, int]:
             continue
         if any(w in line for w in TITLE_WORDS):
             best, best_i = line, i
-            if i > 0 and lines[i - 1].strip() and not any(w in lines[i - 1] for w in TITLE_WORDS) \
-                    and len(lines[i - 1].strip()) < 25 and not lines[i - 1].strip().endswith(("。", "：", ":")):
+            prev = lines[i - 1].strip() if i > 0 else ""
+            if prev and not any(w in prev for w in TITLE_WORDS) and len(prev) < 25 \
+                    and re.search(r"(年度|年|关于|印发|的|和|及|、)$", prev):
                 best = lines[i - 1].strip() + line
     if not best:
         best = next((ln.strip() for ln in lines[:limit] if ln.strip()), "")[:80]
@@ -43,7 +44,9 @@ def find_title(lines: list[str], limit: int) -> tuple[str, int]:
 def find_issuer(lines: list[str], title: str) -> Optional[str]:
     """Longest administrative-region prefix of the title-like lines (`上海市嘉定区碳达峰实施方案` → 上海市嘉定区)."""
     cands = []
-    for line in [title] + [ln.strip() for ln in lines[:6]]:
+    heads = [ln.strip() for ln in lines[:6] if len(ln.strip()) < 40 and not ln.strip().endswith(("。", "：", ":"))
+             and not ln.strip().startswith(("为", "根据", "按照", "各", "发布"))]
+    for line in [title] + heads:
         line = re.sub(r"\s+", "", line)
         if not any(w in line for w in TITLE_WORDS + ("人民政府", "办公室", "厅", "局", "委")):
             continue

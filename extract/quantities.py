@@ -22,6 +22,8 @@ _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?|[一二两三四五六七八九十][一二两
 QTY_RE = re.compile(
     r"(?<![\d.A-Za-z])(?<![第约])" + _NUM + r"[ \t]*(万亿|亿|万|千)?[ \t]*(%|‰|" + _MEASURE_RX + r")")
 PCT_WORD_RE = re.compile(r"百分之([一二两三四五六七八九十百点零〇]+)")
+RANGE_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)[ \t]*(%|" + _MEASURE_RX + r")?[ \t]*[-~至到][ \t]*(\d+(?:\.\d+)?)[ \t]*(万亿|亿|万|千)?[ \t]*(%|"
+                      + _MEASURE_RX + r")")
 COMPARATOR_NUM_RE = re.compile(
     r"(不高于|不低于|不超过|不大于|不小于|低于|高于|控制在|降至|降到|降低到|下降到|提高到|提升到|达到)[ \t]*(\d+(?:\.\d+)?)(?![\d.%年月日号])")
 
@@ -33,6 +35,7 @@ class Quantity:
     value: Optional[float]
     unit: Optional[str]  # as written, scale included: "万千瓦", "%", "亿元"
     chinese: bool = False
+    value_max: Optional[float] = None  # upper bound of a range ("15%-25%")
 
 
 def find_quantities(shadow: str, start: int, end: int) -> list[Quantity]:
@@ -55,6 +58,11 @@ def find_quantities(shadow: str, start: int, end: int) -> list[Quantity]:
         if value is None:
             continue
         out.append(Quantity(s, e, value, (scale + measure) if measure not in ("%", "‰") else measure, chinese))
+    for m in RANGE_RE.finditer(seg):  # "15%-25%", "8-10万千瓦": one amount, its lower bound is the commitment
+        s, e = start + m.start(), start + m.end()
+        out = [q for q in out if not (s <= q.start < e)]
+        unit = (m.group(4) or "") + m.group(5)
+        out.append(Quantity(s, e, float(m.group(1)), unit, False, value_max=float(m.group(3))))
     for m in PCT_WORD_RE.finditer(seg):
         v = parse_value(m.group(1).replace("点", "."))
         if v is not None:

@@ -58,7 +58,7 @@ def extract_targets(text: str, shadow: str, owner: str, regions: list[tuple[int,
     carry: Optional[TimeExpr] = None  # a time that may continue into the next sentence
     for rs, re_ in regions:
         for ss, se in cl.sentences(shadow, rs, re_):
-            times = find_times(shadow, ss, se, plan_year)
+            times = [t for t in find_times(shadow, ss, se, plan_year) if not _inside_title(shadow, ss, t.start)]
             sent = _sentence_targets(shadow, ss, se, times, carry, published_year)
             cands.extend(sent)
             own_time = times[0] if times else None
@@ -72,6 +72,7 @@ def _sentence_targets(shadow: str, ss: int, se: int, times: list[TimeExpr], carr
     out: list[_Cand] = []
     current: Optional[TimeExpr] = None
     pending: Optional[TimeExpr] = None  # a time phrase whose clause had no target yet: it may head the next quote
+    used_precise: set[int] = set()  # month/day deadlines already given to a clause of this sentence
     since = 0
     for cs, ce in cl.clauses(shadow, ss, se):
         clause_times = [t for t in times if cs <= t.start < ce]
@@ -84,13 +85,16 @@ def _sentence_targets(shadow: str, ss: int, se: int, times: list[TimeExpr], carr
         if not body.strip(" ,") or PAST_RE.search(body):
             continue
         qs = [q for q in find_quantities(shadow, cs, ce) if not _inside_brackets(shadow, cs, q.start)
-              and not any(t.start <= q.start < t.end for t in times)]
+              and not _inside_title(shadow, ss, q.start) and not any(t.start <= q.start < t.end for t in times)]
         time, inherited = (current, not (clause_times and current is clause_times[-1])) if current else (None, False)
         if time is None and carry is not None and not out and _continues_list(shadow, cs, ce, qs):
             time, inherited = carry, True
         if time and published_year and time.deadline and int(time.deadline[:4]) < published_year - 1:
             continue  # a past year: background, not a commitment
-        found = _clause_candidates(shadow, cs, ce, qs, time, inherited)
+        dated_here = time is not None and time in times and id(time) not in used_precise
+        found = _clause_candidates(shadow, cs, ce, qs, time, inherited, dated_here)
+        if found and time is not None:
+            used_precise.add(id(time))
         if found and pending is not None and pending is time and since <= 2 and pending.start < found[0].start:
             # the quote starts at the time phrase when it heads this clause, or the run of clauses without a target
             if since == 0 and pending.start - cs > 4:
@@ -111,12 +115,17 @@ def _continues_list(shadow: str, cs: int, ce: int, qs: list[Quantity]) -> bool:
     return len(head) <= 30 and not re.search(r"^(推动|推进|加快|加强|支持|鼓励|开展|实施|完善|建立|组织)", head)
 
 
+def _inside_title(shadow: str, start: int, pos: int) -> bool:
+    """Inside a 《book title》: `《江苏省2030年前二氧化碳排放达峰方案》` names a document, it sets no deadline."""
+    return shadow.count("《", start, pos) > shadow.count("》", start, pos)
+
+
 def _inside_brackets(shadow: str, start: int, pos: int) -> bool:
     return shadow.count("(", start, pos) > shadow.count(")", start, pos)
 
 
 def _clause_candidates(shadow: str, cs: int, ce: int, qs: list[Quantity], time: Optional[TimeExpr],
-                       inherited: bool) -> list[_Cand]:
+                       inherited: bool, dated_here: bool = False) -> list[_Cand]:
     body = shadow[cs:ce]
     scoped = [q for q in qs if _is_threshold(shadow, cs, ce, q, qs)]
     values = [q for q in qs if q not in scoped]
@@ -133,6 +142,7 @@ def _clause_candidates(shadow: str, cs: int, ce: int, qs: list[Quantity], time: 
             comp, base = _comparator(shadow, cs, ce, ps, q)
             if comp is None and not time and not _has_cue(shadow[cs:q.start]):
                 continue
+            comp = comp or "="  # a dated amount with no comparator word is an amount to reach
             kind = "standard" if (standing or (is_rule and not (time and time.deadline)) or (not time and scoped)) else "quantitative"
             out.append(_Cand(ps, pe, q, time, inherited, kind, comp, base, _hedge(body)))
         return out
@@ -142,7 +152,10 @@ def _clause_candidates(shadow: str, cs: int, ce: int, qs: list[Quantity], time: 
             # two thresholds in one rule (`工业领域…2000吨标准煤、其他行业…1000吨标准煤以上的…`) are two commitments
             return [_Cand(cs, ce, None, time, inherited, kind, None, None, _hedge(body), threshold=q) for q in scoped]
         return []
-    if time and (MILESTONE_RE.search(body) or (is_rule and (time.deadline or time.standing))) and not DIRECTIONAL_RE.search(body):
+    precise = bool(time and dated_here and time.deadline and not time.deadline.endswith("12-31")
+                   and re.search(r"月|季度|日", time.text))
+    if time and (MILESTONE_RE.search(body) or precise or (is_rule and (time.deadline or time.standing))) \
+            and not DIRECTIONAL_RE.search(body):
         kind = "standard" if (standing or is_rule) else "milestone"
         return [_Cand(cs, ce, None, time, inherited, kind, None, None, _hedge(body))]
     if is_rule and re.search(r"按照.{0,10}(星级|标准)", body) and not time:
@@ -157,6 +170,8 @@ def _is_threshold(shadow: str, cs: int, ce: int, q: Quantity, qs: list[Quantity]
     verb_before = any(before.endswith(c) for c in COMMIT_CUES + GE_CUES + LE_CUES)
     if (m and m.end() < len(after) and re.match(r"[\u4e00-\u9fff]", after[m.end()])
             and not re.match(r"(的?目标|水平)", after[m.end():]) and not verb_before and q.unit != "星级"):
+        return True
+    if re.match(r"[ \t]*(范围内|范围|以内的|以上的?规模)", after) or re.search(r"半径[ \t]*$", shadow[max(cs, q.start - 4):q.start]):
         return True
     if SCOPE_BEFORE_RE.search(shadow[max(cs, q.start - 10):q.start]):
         return True
@@ -190,11 +205,11 @@ def _has_cue(before: str) -> bool:
 
 def _comparator(shadow: str, cs: int, ce: int, ps: int, q: Quantity) -> tuple[Optional[str], Optional[int]]:
     before = shadow[cs:q.start]
-    after = shadow[q.end:q.end + 4]
+    after = shadow[q.end:q.end + 6].lstrip(" \t")
     base_m = re.search(r"比[ \t]*((?:19|20)\d\d)[ \t]*年", before)
     base = int(base_m.group(1)) if base_m else None
     tail = before[-8:]
-    if any(c in tail for c in ("不低于", "不少于", "不小于")):
+    if any(c in before[-16:] for c in ("不低于", "不少于", "不小于")):
         return ">=", base
     if any(c in tail for c in ("下降到", "降低到", "降至", "降到", "减少到", "控制在")) or after.startswith(("以内", "以下")):
         return "<=", base
@@ -208,7 +223,9 @@ def _comparator(shadow: str, cs: int, ce: int, ps: int, q: Quantity) -> tuple[Op
         return ">=", base
     if after.startswith("左右"):
         return "=", base
-    return "=", base
+    if any(c in before for c in COMMIT_CUES) or q.unit == "星级":
+        return "=", base
+    return None, base
 
 
 def _hedge(body: str) -> Optional[str]:

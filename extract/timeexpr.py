@@ -50,6 +50,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fy", re.compile(rf"{_Q}{_FY}{_Q2}{_S}(期间|时期|末|期末|内)?(?![\u4e00-\u9fff]{{0,6}}规划)")),
     ("ymd", re.compile(rf"(?:到|至|于|在)?{_S}{_Y}{_S}年{_S}(\d{{1,2}}){_S}月{_S}(\d{{1,2}}){_S}日{_S}(前|之前|以前)?")),
     ("ym", re.compile(rf"(?:到|至|于|在)?{_S}{_Y}{_S}年{_S}(\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}月{_S}(底|末|中旬|下旬|上旬)?{_S}(前|之前|以前)?")),
+    ("ym_range", re.compile(rf"{_Y}{_S}年{_S}\d{{1,2}}{_S}[-~至到]{_S}(\d{{1,2}}){_S}月{_S}(底|末)?{_S}(前|之前|以前)?")),
     ("yq", re.compile(rf"{_Y}{_S}年{_S}(?:第)?([一二三四1-4]){_S}季度{_S}(末|底)?{_S}(前|之前)?")),
     ("y_from", re.compile(rf"(?:从|自)?{_S}{_Y}{_S}年{_S}(起|开始)")),
     ("y_before", re.compile(rf"{_Y}{_S}年{_S}(前|之前|以前)")),
@@ -58,7 +59,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("m_only", re.compile(rf"(?<![\d年])(\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}月{_S}(底|末|中旬|下旬|上旬)?{_S}(前|之前|以前)?")),
     ("q_only", re.compile(rf"(?:第)?([一二三四1-4]){_S}季度{_S}(末|底)?{_S}(前|之前)?")),
     ("year_end", re.compile(r"(年底前|年内|年底|年末)")),
-    ("bare_y", re.compile(rf"(?:(?<=^)|(?<=[,;。:]))(?:在|于)?{_S}{_Y}{_S}年(?![度份以来初中的起前底末比])")),
+    ("bare_y", re.compile(rf"(?:(?<=^)|(?<=[,;。:]))[ \t]*(?:在|于|确保|力争|争取)?{_S}{_Y}{_S}年(?![度份以来初中的起前底末比])")),
 ]
 
 
@@ -108,6 +109,9 @@ def _resolve(kind: str, m: re.Match[str], plan_year: Optional[int]) -> Optional[
             return None
         day = {"上旬": 10, "中旬": 20}.get(g[2] or "")
         return mk(f"{y:04d}-{mo:02d}-{day:02d}" if day else _month_end(y, mo), before=bool(g[3]))
+    if kind == "ym_range":
+        y, mo = _year(g[0]), int(g[1])
+        return mk(_month_end(y, mo), before=bool(g[3])) if 1 <= mo <= 12 else None
     if kind == "yq":
         y, q = _year(g[0]), _cn_or_int(g[1])
         return mk(_month_end(y, q * 3)) if q and 1 <= q <= 4 else None

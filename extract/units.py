@@ -68,9 +68,9 @@ def _split_top(shadow: str, start: int, end: int, seps: str) -> list[tuple[int, 
     pieces, depth, s = [], 0, start
     for i in range(start, end):
         c = shadow[i]
-        if c in "([":
+        if c in "([〈<《":
             depth += 1
-        elif c in ")]":
+        elif c in ")]〉>》":
             depth = max(0, depth - 1)
         elif depth == 0 and c in seps:
             pieces.append((s, i))
@@ -187,7 +187,7 @@ def _parse_inside(text: str, shadow: str, s: int, e: int, whole: tuple[int, int]
             continue
         # a note after ';' that states the convention ("逗号前为牵头单位,下同") is not a unit
         body_e = seg_e
-        for ns, ne in _split_top(shadow, seg_s, seg_e, ";"):
+        for ns, ne in _split_top(shadow, seg_s, seg_e, ";")[1:]:
             note = shadow[ns:ne]
             if CONVENTION_FIRST_COMMA.search(note):
                 ann.lead_before_comma = True
