@@ -152,8 +152,11 @@ def _deadline_milestones(st: _State, owner: str, anns: list[Annotation], found: 
         if not a.deadline_text:
             continue
         t = parse_deadline_text(a.deadline_text, st.plan_year)
-        if t is None or any(run_s <= g.span[0] < run_e for g in found):
+        if t is None:
             continue
+        for g in found:  # an amount in the run with no time of its own is due when the run is
+            if run_s <= g.span[0] < run_e and g.deadline is None and g.period_start is None:
+                g.deadline, g.deadline_text, g.deadline_inherited, g.before = t.deadline, a.deadline_text, True, t.before
         s, e = run_s, run_e
         while s < e and st.text[s] in " \t\n,，。；;":
             s += 1
@@ -183,7 +186,11 @@ def _minus(s: int, e: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     """The pipeline, built once per process (jieba's dictionary load is the cold-start cost, measured in bench/)."""
+    import logging
+
+    import jieba
     import spacy
+    jieba.setLogLevel(logging.WARNING)  # its start-up chatter is not for users
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     for name in COMPONENTS:
         nlp.add_pipe(name)

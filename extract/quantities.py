@@ -20,7 +20,7 @@ kW kWh MW GW TWh
 _MEASURE_RX = "|".join(re.escape(m) for m in MEASURES)
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?|[一二两三四五六七八九十][一二两三四五六七八九十百千]*)"
 QTY_RE = re.compile(
-    r"(?<![\d.A-Za-z])(?<![第约])" + _NUM + r"[ \t]*(万亿|亿|万|千)?[ \t]*(%|‰|" + _MEASURE_RX + r")")
+    r"(?<![\d.A-Za-z])(?<![第约])" + _NUM + r"[ \t]*(万亿|亿|万|千)?[ \t]*(%|‰|(?:" + _MEASURE_RX + r")(?:/(?:日|天|年|小时|时))?)")
 PCT_WORD_RE = re.compile(r"百分之([一二两三四五六七八九十百点零〇]+)")
 RANGE_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)[ \t]*(%|" + _MEASURE_RX + r")?[ \t]*[-~至到][ \t]*(\d+(?:\.\d+)?)[ \t]*(万亿|亿|万|千)?[ \t]*(%|"
                       + _MEASURE_RX + r")")

@@ -30,7 +30,8 @@ HEDGES = ("力争", "原则上", "基本", "确保", "争取")
 MILESTONE_RE = re.compile(
     r"全覆盖|全面执行|全面实施|全面建成|基本建成|初步建成|建成|基本建立|初步建立|全面建立|建立健全|应装尽装|零填埋|零排放"
     r"|实现碳达峰|碳排放达峰|实现达峰|率先达峰|完成[^,;。]{0,30}(评价|评估|任务|指标|目标|改造|建设|编制|验收|整治|淘汰|关停|退出)"
-    r"|投入运营|投运|并网|出台|印发|全部采用|全部使用|全部实现|全面完成|实现[^,;。]{0,12}(全覆盖|清零|零增长|达标|全收集)")
+    r"|投入运营|投运|并网|出台|印发|全部采用|全部使用|全部实现|全面完成|实现[^,;。]{0,12}(全覆盖|清零|零增长|达标|全收集)"
+    r"|全面实现|率先实现|基本实现|不增加|不再增加|只减不增|翻一番|翻番|报送|提交|上报|形成[^,;。]{0,24}(报告|方案|清单|稿|机制)")
 DIRECTIONAL_RE = re.compile(r"进一步|取得[^,;。]{0,6}(进展|成效|突破)|明显|显著|稳步|持续|不断|逐步|全面提升|大幅|有所|初步形成")
 STANDARD_SUBJECT_RE = re.compile(r"新建|新增或更新|新上|新改扩建|改造后|新购|新增车辆|更新车辆")
 SCOPE_BEFORE_RE = re.compile(r"(年综合能源消费|年综合能耗|年耗能|年能耗|年用电量|年产值|年营业收入|年排放量?|规模以上)[ \t]*$")
@@ -62,7 +63,8 @@ def extract_targets(text: str, shadow: str, owner: str, regions: list[tuple[int,
             sent = _sentence_targets(shadow, ss, se, times, carry, published_year)
             cands.extend(sent)
             own_time = times[0] if times else None
-            last_dated = sent[-1].time if sent and sent[-1].q and sent[-1].time else None
+            ends_on_target = bool(sent) and sent[-1].end >= cl.trim(shadow, ss, se)[1] - 2
+            last_dated = sent[-1].time if sent and ends_on_target and sent[-1].q and sent[-1].time else None
             carry = last_dated if (last_dated and (own_time or carry)) else None
     return [_to_target(text, shadow, owner, k + 1, c) for k, c in enumerate(cands)]
 
@@ -74,7 +76,8 @@ def _sentence_targets(shadow: str, ss: int, se: int, times: list[TimeExpr], carr
     pending: Optional[TimeExpr] = None  # a time phrase whose clause had no target yet: it may head the next quote
     used_precise: set[int] = set()  # month/day deadlines already given to a clause of this sentence
     since = 0
-    for cs, ce in cl.clauses(shadow, ss, se):
+    for k, (cs, ce) in enumerate(cl.clauses(shadow, ss, se)):
+        first_clause = k == 0
         clause_times = [t for t in times if cs <= t.start < ce]
         if clause_times:
             current, pending, since = clause_times[-1], clause_times[-1], 0
@@ -87,7 +90,7 @@ def _sentence_targets(shadow: str, ss: int, se: int, times: list[TimeExpr], carr
         qs = [q for q in find_quantities(shadow, cs, ce) if not _inside_brackets(shadow, cs, q.start)
               and not _inside_title(shadow, ss, q.start) and not any(t.start <= q.start < t.end for t in times)]
         time, inherited = (current, not (clause_times and current is clause_times[-1])) if current else (None, False)
-        if time is None and carry is not None and not out and _continues_list(shadow, cs, ce, qs):
+        if time is None and carry is not None and first_clause and _continues_list(shadow, cs, ce, qs):
             time, inherited = carry, True
         if time and published_year and time.deadline and int(time.deadline[:4]) < published_year - 1:
             continue  # a past year: background, not a commitment

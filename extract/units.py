@@ -244,8 +244,13 @@ def assign_roles(units: list[UnitRef]) -> list[UnitRef]:
 
 
 def merge_units(annotations: list[Annotation]) -> list[UnitRef]:
-    """Units of a task from all its annotations, in order, each name once (its first role wins, lead over support)."""
+    """Units of a task from all its annotations, in order, each name once (lead over support).
+
+    Several inline annotations in one task (`…（责任部门：气候处，完成期限：6月底）…（责任部门：环评处、…）`) are separate
+    assignments: where the document marks no lead, each one's first listed unit leads its part of the task."""
     merged: dict[str, UnitRef] = {}
+    if len(annotations) > 1:
+        annotations = [Annotation(a.span, a.unit_span, assign_roles(a.units)) for a in annotations]
     for a in annotations:
         for u in a.units:
             if u.name not in merged:

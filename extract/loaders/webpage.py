@@ -99,6 +99,11 @@ class _LineBuffer:
     def add(self, s: str) -> None:
         self._parts.append(s)
 
+    def add_line(self, line: str) -> None:
+        """Append a finished line verbatim (table rows: their TABs must survive whitespace collapsing)."""
+        self.flush()
+        self.lines.append(line)
+
     def flush(self) -> None:
         line = collapse_ws("".join(self._parts))
         self._parts.clear()
@@ -175,9 +180,7 @@ def _table(table: Tag, out: _LineBuffer) -> None:
         while texts and not texts[-1]:
             texts.pop()
         if any(texts):
-            out.add("\t".join(t.replace("\t", " ") for t in texts))
-            out.lines.append(out_line := "".join(out._parts))  # noqa: F841 - kept verbatim: TABs must survive
-            out._parts.clear()
+            out.add_line("\t".join(t.replace("\t", " ") for t in texts))
 
 
 def _walk_block(el: Tag, out: _LineBuffer) -> None:
