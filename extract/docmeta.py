@@ -33,12 +33,14 @@ def find_title(lines: list[str], limit: int) -> tuple[str, int]:
         if any(w in line for w in TITLE_WORDS):
             best, best_i = line, i
             prev = lines[i - 1].strip() if i > 0 else ""
-            if prev and not any(w in prev for w in TITLE_WORDS) and len(prev) < 25 \
-                    and re.search(r"(年度|年|关于|印发|的|和|及|、)$", prev):
+            if prev and not any(w in prev for w in TITLE_WORDS) and len(prev) <= 30 \
+                    and not re.search(r"(\d\s*日|[。：:，,）)]|办公室|小组|人民政府|委员会|代章)$", prev) \
+                    and not prev.startswith(("（", "(", "发布")):
                 best = lines[i - 1].strip() + line
     if not best:
         best = next((ln.strip() for ln in lines[:limit] if ln.strip()), "")[:80]
-    return re.sub(r"\s+", "", best) if re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", best) else best, best_i
+    best = re.sub(r"^附件\s*\d*\s*[:：]?\s*", "", best)
+    return re.sub(r"(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])", "", best), best_i
 
 
 def find_issuer(lines: list[str], title: str) -> Optional[str]:

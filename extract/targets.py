@@ -31,7 +31,7 @@ MILESTONE_RE = re.compile(
     r"全覆盖|全面执行|全面实施|全面建成|基本建成|初步建成|建成|基本建立|初步建立|全面建立|建立健全|应装尽装|零填埋|零排放"
     r"|实现碳达峰|碳排放达峰|实现达峰|率先达峰|完成[^,;。]{0,30}(评价|评估|任务|指标|目标|改造|建设|编制|验收|整治|淘汰|关停|退出)"
     r"|投入运营|投运|并网|出台|印发|全部采用|全部使用|全部实现|全面完成|实现[^,;。]{0,12}(全覆盖|清零|零增长|达标|全收集)"
-    r"|全面实现|率先实现|基本实现|不增加|不再增加|只减不增|翻一番|翻番|报送|提交|上报|形成[^,;。]{0,24}(报告|方案|清单|稿|机制)")
+    r"|全面实现|率先实现|基本实现|不增加|不再增加|只减不增|翻一番|翻番|形成[^,;。]{0,24}(报告|方案|清单|稿|机制)")
 DIRECTIONAL_RE = re.compile(r"进一步|取得[^,;。]{0,6}(进展|成效|突破)|明显|显著|稳步|持续|不断|逐步|全面提升|大幅|有所|初步形成")
 STANDARD_SUBJECT_RE = re.compile(r"新建|新增或更新|新上|新改扩建|改造后|新购|新增车辆|更新车辆")
 SCOPE_BEFORE_RE = re.compile(r"(年综合能源消费|年综合能耗|年耗能|年能耗|年用电量|年产值|年营业收入|年排放量?|规模以上)[ \t]*$")
@@ -115,7 +115,7 @@ def _continues_list(shadow: str, cs: int, ce: int, qs: list[Quantity]) -> bool:
     if not qs:
         return False
     head = shadow[cs:qs[0].start]
-    return len(head) <= 30 and not re.search(r"^(推动|推进|加快|加强|支持|鼓励|开展|实施|完善|建立|组织)", head)
+    return len(head) <= 40 and not re.search(r"^(推动|推进|加快|加强|支持|鼓励|开展|实施|完善|建立|组织)", head)
 
 
 def _inside_title(shadow: str, start: int, pos: int) -> bool:
@@ -141,8 +141,12 @@ def _clause_candidates(shadow: str, cs: int, ce: int, qs: list[Quantity], time: 
         if not values:
             return out
         pieces = _split_enumeration(shadow, cs, ce, values)
+        prev_comp: Optional[str] = None
         for (ps, pe), q in zip(pieces, values):
             comp, base = _comparator(shadow, cs, ce, ps, q)
+            if prev_comp and ps > cs and not _has_cue(shadow[ps:q.start]):
+                comp = prev_comp  # "分别下降2%、1%、3%和2%": later items share the first one's verb
+            prev_comp = comp or prev_comp
             if comp is None and not time and not _has_cue(shadow[cs:q.start]):
                 continue
             comp = comp or "="  # a dated amount with no comparator word is an amount to reach
@@ -176,6 +180,8 @@ def _is_threshold(shadow: str, cs: int, ce: int, q: Quantity, qs: list[Quantity]
         return True
     if re.match(r"[ \t]*(范围内|范围|以内的|以上的?规模)", after) or re.search(r"半径[ \t]*$", shadow[max(cs, q.start - 4):q.start]):
         return True
+    if re.match(r"[ \t]*的[\u4e00-\u9fff]", after) and any(o.start > q.end for o in qs):
+        return True  # "节能率不低于15%的公共建筑60万平方米": the first number picks what the second counts
     if SCOPE_BEFORE_RE.search(shadow[max(cs, q.start - 10):q.start]):
         return True
     # an enumerated threshold "2000吨标准煤、其他…1000吨标准煤以上的…单位" shares the later one's scope

@@ -12,6 +12,7 @@ import codecs
 import unicodedata
 
 from ..errors import InputError
+from .charclass import is_everyday_symbol_or_letter
 
 # GB18030 family names as charset-normalizer / HTML declarations spell them. GB18030 is a superset of all of them,
 # so we always decode with it: a "gb2312" page containing a GBK-only character must still load.
@@ -20,6 +21,7 @@ GB_FAMILY = frozenset({"gb18030", "gbk", "gb2312", "cp936", "ms936", "x-gbk", "g
 
 ACCEPT = 0.9  # share of non-ASCII chars that must be "ordinary Chinese" for a GB18030 decode to be accepted outright
 TIE = 0.6  # between TIE and ACCEPT charset-normalizer decides; below TIE the decode is rejected
+MIN_TIE_BYTES = 16  # fewer non-ASCII bytes than this: too little evidence to break a UTF-8/GBK tie at all
 
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a\x1b")
 
@@ -31,8 +33,6 @@ def decode_text_bytes(raw: bytes, name: str) -> tuple[str, str]:
     Raises InputError for binary content, undecodable bytes and undecidable ambiguity.
     """
     text, enc = _decode(raw, name)
-    if text.startswith("\ufeff"):  # a GB18030 BOM (84 31 95 33) decodes to U+FEFF like the others
-        text = text[1:]
     check_not_binary_text(text, name)
     return text, enc
 
@@ -61,11 +61,20 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
     gb = _try_gb18030(raw)
 
     if utf8 is not None:
-        if utf8.isascii() or gb is None or gb_plausibility(gb) < ACCEPT:
+        if utf8.isascii():
             return utf8, "utf-8"
-        # Both decodes are valid and the GB18030 reading looks like Chinese: only short inputs get here (e.g. the GBK
-        # bytes of 露 are also the UTF-8 bytes of ¶). Let the statistical detector decide, or refuse.
-        verdict = _charset_normalizer_guess(raw)
+        if gb is None or gb_plausibility(gb) < ACCEPT:
+            if _looks_misdecoded(utf8):
+                # valid UTF-8 by structure, but landing in unassigned code points (GBK 颥ぐ = U+AC930): not a text
+                raise _undecodable(name, "按 UTF-8 解码得到大量未分配的字符，也不像 GB18030/GBK 编码的中文")
+            return utf8, "utf-8"
+        # Both decodes are valid and the GB18030 reading looks like Chinese: only short inputs get here (the GBK bytes
+        # of 之 are the UTF-8 bytes of U+05AE, a Hebrew accent). A UTF-8 reading in scripts no plan uses is GBK.
+        if not all(ch.isascii() or is_everyday_symbol_or_letter(ch) for ch in utf8):
+            return gb, "gb18030"
+        # Both readings look plausible (露 = C2 B6 = ¶; é = C3 A9 = 茅): decide on real evidence only, else refuse.
+        non_ascii = sum(1 for b in raw if b >= 0x80)
+        verdict = _charset_normalizer_guess(raw) if non_ascii >= MIN_TIE_BYTES else None
         if verdict == "utf-8":
             return utf8, "utf-8"
         if verdict == "gb18030":
@@ -79,11 +88,24 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
     raise _undecodable(name, "既不是 UTF-8，也不像 GB18030/GBK 编码的中文")
 
 
+def _looks_misdecoded(text: str) -> bool:
+    """A structurally valid UTF-8 reading that no real document has: more than 1% of its non-ASCII characters
+    unassigned (Cn), or most of them outside the Basic Multilingual Plane (4-byte sequences formed by chance)."""
+    non_ascii = [ch for ch in text if not ch.isascii()]
+    if not non_ascii:
+        return False
+    unassigned = sum(1 for ch in non_ascii if unicodedata.category(ch) == "Cn")
+    astral = sum(1 for ch in non_ascii if ord(ch) >= 0x10000)
+    return unassigned > 0.01 * len(non_ascii) or astral > 0.5 * len(non_ascii)
+
+
 def _try_gb18030(raw: bytes) -> str | None:
+    """Strict GB18030 decode without its BOM (84 31 95 33 decodes to a leading U+FEFF), or None."""
     try:
-        return raw.decode("gb18030")
+        text = raw.decode("gb18030")
     except UnicodeDecodeError:
         return None
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 def gb_plausibility(text: str, sample: int = 5000) -> float:

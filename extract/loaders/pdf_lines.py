@@ -19,6 +19,8 @@ import statistics
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
+from .charclass import is_cjk
+
 Char = dict[str, Any]  # a pdfplumber char object
 
 CELL_GAP_EM = 1.5  # a gap of this many font sizes between CJK glyphs is a column boundary → one space
@@ -44,19 +46,6 @@ class Line:
     @property
     def center(self) -> float:
         return (self.x0 + self.x1) / 2
-
-
-def is_cjk(ch: str) -> bool:
-    """Han ideographs, CJK/full-width punctuation and forms, and the general punctuation Chinese text uses (“”—…)."""
-    cp = ord(ch)
-    return (
-        0x2E80 <= cp <= 0x9FFF  # radicals, CJK symbols & punctuation, kana, CJK ext A, unified ideographs
-        or 0xF900 <= cp <= 0xFAFF
-        or 0xFE30 <= cp <= 0xFE4F  # CJK compatibility forms
-        or 0xFF00 <= cp <= 0xFFEF  # full-width forms (，：１２)
-        or 0x2010 <= cp <= 0x205E  # general punctuation: — … “ ” ‘ ’ ※
-        or 0x20000 <= cp <= 0x3FFFF  # ideographs ext B+
-    )
 
 
 def baseline_of(ch: Char) -> float:
