@@ -19,7 +19,8 @@ How a line break is judged (L = a line, N = the next line, across pages too):
      punctuation (。！？；：) ends the paragraph, as the text-only rule says.
    - L short (ends before the right edge) → the paragraph ended there (headings, last lines, signatures, list items).
    - L in a font larger than the body (titles, letterheads): joined only when L and N are lines of one centred title
-     (same size, both centred on the text block, consecutive).
+     (same size, both centred on the text block, consecutive, under 1.9× the body size: a letterhead's issuers,
+     one per line in a huge font, stay apart).
    - A change of font size, or a vertical gap of more than 1.8 line pitches, also ends the paragraph.
 4. Lines are joined without a separator, except between two Latin letters (an English word wrap gets a space).
 
@@ -39,7 +40,8 @@ from .pdf_lines import Line
 FULL_TOL_EM = 1.5
 INDENT_EM = 0.75
 MAX_GAP_PITCH = 1.8
-TITLE_SCALE = 1.15
+TITLE_SCALE = 1.15  # a title's font is at least this much larger than the body's …
+LETTERHEAD_SCALE = 1.9  # … and smaller than this: larger still is a letterhead (红头), one issuer per line
 
 _DIGITS = "0-9０-９"
 _DASH = r"\-－—–―‐~〜_一"  # 一: OCR reads the em dash of "— 2 —" as the hanzi
@@ -176,7 +178,7 @@ def continues(prev: Line, nxt: Line, layout: Layout, prev_left: float, next_left
 
 def _title_continues(prev: Line, nxt: Line, layout: Layout, left: float) -> bool:
     """A centred title in a larger font wraps onto centred lines of the same size."""
-    if prev.page != nxt.page or prev.size < TITLE_SCALE * layout.body_size:
+    if prev.page != nxt.page or not TITLE_SCALE * layout.body_size <= prev.size < LETTERHEAD_SCALE * layout.body_size:
         return False
     if _FINAL.search(prev.text):
         return False
