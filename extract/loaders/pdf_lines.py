@@ -1,112 +1,150 @@
-"""pdfplumber characters → visual text lines with geometry.
+"""pdfplumber characters → visual text lines with geometry, in each glyph's own reading frame.
 
-Why our own line assembly rather than `page.extract_text_lines()`: pdfplumber clusters characters by the top of their
-glyph boxes, and some fonts report boxes far from the baseline. In 108.pdf the full-width digits of a 方正 font sit
-10 pt lower than the hanzi of the same line, so `青政〔２０２１〕３６号` is split into two lines (`青政 〔 〕 号`
-and `２０２１ ３６`). Every glyph's text matrix, however, carries its true baseline; grouping by baseline puts each
-character back on its line.
+Why our own line assembly rather than `page.extract_text_lines()`:
+- pdfplumber clusters characters by the top of their glyph boxes, and some fonts report boxes far from the baseline.
+  In 108.pdf the full-width digits of a 方正 font sit 10 pt lower than the hanzi of the same line, so
+  `青政〔２０２１〕３６号` is split into two lines (`青政 〔 〕 号` and `２０２１ ３６`). Every glyph's text matrix,
+  however, carries its true baseline; grouping by baseline puts each character back on its line.
+- Rotated pages (a landscape table page with /Rotate 90, common in attachments) give glyphs that are not "upright" in
+  page space; pdfplumber's line logic reads them as one character per line. Projecting every glyph onto its own
+  writing direction (the text matrix's x axis) and the perpendicular baseline axis reads them like any other page.
 
 Spacing: between two CJK characters (hanzi, CJK or full-width punctuation, full-width digits) a space is written only
 where the text layer has a space character (`第一章 基本形势`) or the gap is wide enough to be a column or cell
-boundary; letter-spacing (`广 西 壮 族` in a letterhead) and justification are layout, not text. Next to Latin letters or ASCII digits a space is kept where the PDF has
-a space character; the ¼-em "autospace" that WPS and Word insert between hanzi and digits is typography, not text, so
-`到2025年` comes out as the author typed it. A space *character* is kept (OCR layers write `2025 年`, and the
-extractor copes with that).
+boundary; letter-spacing (`广 西 壮 族` in a letterhead) and justification are layout, not text. Between CJK and
+Latin/ASCII a space is kept where the PDF has a space character (OCR layers write `2025 年`; the extractor copes);
+the ¼-em "autospace" that WPS and Word insert between hanzi and digits is typography, so `到2025年` comes out as the
+author typed it. Between two Latin/ASCII glyphs any visible gap is a word space.
 """
 from __future__ import annotations
 
+import math
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from .charclass import is_cjk
 
 Char = dict[str, Any]  # a pdfplumber char object
+Direction = tuple[int, int]  # writing direction in page space, one of the four axis directions
 
 CELL_GAP_EM = 1.5  # a gap of this many font sizes between CJK glyphs is a column boundary → one space
 MIXED_GAP_EM = 0.5  # between CJK and Latin/ASCII: wider than typographic autospace (¼ em) → a real space
 WORD_GAP_EM = 0.15  # between two Latin/ASCII glyphs: a word space
+BASELINE_TOL_EM = 0.3  # glyphs whose baselines differ by less than this share a line
 
 
 @dataclass
 class Line:
-    """One visual line of one page, in reading order within the page (top to bottom)."""
+    """One visual line of one page. Coordinates are in the line's reading frame: x grows along the writing direction,
+    `top`/`bottom`/`baseline` grow down the page as read; for an ordinary page that is pdfplumber's frame."""
 
     text: str
     x0: float
     x1: float
     top: float
     bottom: float
-    baseline: float  # top-down, same axis as `top`
+    baseline: float
     size: float  # median font size of the line's glyphs
     page: int  # 0-based page index
-    page_width: float
-    page_height: float
+    page_width: float  # extent of the page along the writing direction
+    page_height: float  # extent across it
 
     @property
     def center(self) -> float:
         return (self.x0 + self.x1) / 2
 
 
-def baseline_of(ch: Char) -> float:
-    """The glyph's baseline in top-down page coordinates.
+@dataclass
+class _Glyph:
+    text: str
+    start: float  # along the writing direction, in the page frame shifted to start at 0
+    end: float
+    baseline: float  # top-down across the writing direction
+    size: float
 
-    For an upright, unrotated glyph the text matrix's `f` is the baseline in PDF space, and pdfplumber's `bottom` and
-    `y0` describe the same box edge in the two vertical systems, so `bottom + y0 - f` converts without knowing the
-    page's crop offsets. Rotated or skewed glyphs fall back to `bottom`.
-    """
+
+def direction_of(ch: Char) -> Direction:
+    """The axis direction closest to the glyph's writing direction (the text matrix's first row)."""
     m = ch.get("matrix")
-    if m and m[1] == 0 and m[2] == 0 and m[0] > 0 and m[3] > 0:
-        return float(ch["bottom"] + ch["y0"] - m[5])
-    return float(ch["bottom"])
+    if not m or (m[0] == 0 and m[1] == 0):
+        return (1, 0)
+    angle = math.atan2(m[1], m[0])
+    quarter = round(angle / (math.pi / 2)) % 4
+    return ((1, 0), (0, 1), (-1, 0), (0, -1))[quarter]
 
 
 def chars_to_lines(chars: Iterable[Char], page: int, page_width: float, page_height: float,
                    fix: Callable[[str], str] = lambda s: s) -> list[Line]:
-    """Group a page's upright characters into lines by baseline, left to right, top to bottom.
+    """Group a page's characters into lines by baseline, in reading order (top to bottom, left to right as read).
 
-    `fix` is applied to each glyph's text before spacing decisions (the 方正 repair, so `ꎬ` counts as CJK).
-    Vertical or rotated text (upright == False) is skipped: official plans do not carry content that way, and mixing it
-    in would scramble the lines it crosses.
+    Glyphs are grouped by writing direction first; the page's dominant direction is read first and any other
+    (a rotated stamp, a sideways table) follows. `fix` is applied to each glyph's text before spacing decisions
+    (the 方正 repair, so `ꎬ` counts as CJK).
     """
-    items = [(baseline_of(c), c) for c in chars if c.get("upright", True) and c.get("text")]
-    if not items:
-        return []
-    items.sort(key=lambda t: (t[0], t[1]["x0"]))
-    groups: list[list[Char]] = []
+    by_dir: dict[Direction, list[Char]] = {}
+    for c in chars:
+        if c.get("text"):
+            by_dir.setdefault(direction_of(c), []).append(c)
+    counts = Counter({d: len(cs) for d, cs in by_dir.items()})
+    lines: list[Line] = []
+    for d, _ in counts.most_common():
+        lines.extend(_lines_in_direction(by_dir[d], d, page, page_width, page_height, fix))
+    return lines
+
+
+def _lines_in_direction(chars: list[Char], d: Direction, page: int, pw: float, ph: float,
+                        fix: Callable[[str], str]) -> list[Line]:
+    ux, uy = d
+    vx, vy = -uy, ux  # "up" for the reader, perpendicular to the writing direction
+    corners = ((0.0, 0.0), (pw, 0.0), (0.0, ph), (pw, ph))
+    u_min = min(x * ux + y * uy for x, y in corners)
+    v_max = max(x * vx + y * vy for x, y in corners)
+    width = max(x * ux + y * uy for x, y in corners) - u_min
+    height = v_max - min(x * vx + y * vy for x, y in corners)
+
+    glyphs = []
+    for c in chars:
+        box = ((c["x0"], c["y0"]), (c["x1"], c["y1"]))
+        along = [x * ux + y * uy for x, y in box]
+        m = c.get("matrix") or (1, 0, 0, 1, c["x0"], c["y0"])
+        across = m[4] * vx + m[5] * vy  # the origin lies on the baseline
+        glyphs.append(_Glyph(fix(c["text"]), min(along) - u_min, max(along) - u_min, v_max - across,
+                             float(c.get("size") or 0.0)))
+
+    glyphs.sort(key=lambda g: (g.baseline, g.start))
+    groups: list[list[_Glyph]] = []
     ref: float | None = None
-    for base, c in items:
-        tol = 0.3 * max(float(c.get("size") or 0), 1.0)
-        if ref is None or base - ref > tol:
+    for g in glyphs:
+        if ref is None or g.baseline - ref > BASELINE_TOL_EM * max(g.size, 1.0):
             groups.append([])
-            ref = base
-        groups[-1].append(c)
+            ref = g.baseline
+        groups[-1].append(g)
     lines = []
-    for g in groups:
-        line = _make_line(g, page, page_width, page_height, fix)
+    for group in groups:
+        line = _make_line(group, page, width, height)
         if line is not None:
             lines.append(line)
     return lines
 
 
-def _make_line(group: list[Char], page: int, pw: float, ph: float, fix: Callable[[str], str]) -> Line | None:
-    group.sort(key=lambda c: c["x0"])
-    visible = [c for c in group if not fix(c["text"]).isspace()]
+def _make_line(group: list[_Glyph], page: int, width: float, height: float) -> Line | None:
+    group.sort(key=lambda g: g.start)
+    visible = [g for g in group if not g.text.isspace()]
     if not visible:
         return None
     parts: list[str] = []
-    prev: Char | None = None
-    prev_text = ""
+    prev: _Glyph | None = None
     pending_space = False
-    for c in group:
-        t = fix(c["text"])
-        if t.isspace():
+    for g in group:
+        if g.text.isspace():
             pending_space = prev is not None
             continue
         if prev is not None:
-            size = max(float(c.get("size") or 0), float(prev.get("size") or 0), 1.0)
-            gap = float(c["x0"]) - float(prev["x1"])
-            left_cjk, right_cjk = is_cjk(prev_text[-1]), is_cjk(t[0])
+            size = max(g.size, prev.size, 1.0)
+            gap = g.start - prev.end
+            left_cjk, right_cjk = is_cjk(prev.text[-1]), is_cjk(g.text[0])
             if left_cjk and right_cjk:
                 need = pending_space or gap > CELL_GAP_EM * size
             elif left_cjk or right_cjk:
@@ -115,18 +153,19 @@ def _make_line(group: list[Char], page: int, pw: float, ph: float, fix: Callable
                 need = pending_space or gap > WORD_GAP_EM * size
             if need:
                 parts.append(" ")
-        parts.append(t)
-        prev, prev_text, pending_space = c, t, False
-    sizes = [float(c.get("size") or 0) for c in visible]
+        parts.append(g.text)
+        prev, pending_space = g, False
+    size = statistics.median(g.size for g in visible)
+    baseline = statistics.median(g.baseline for g in visible)
     return Line(
         text="".join(parts),
-        x0=min(float(c["x0"]) for c in visible),
-        x1=max(float(c["x1"]) for c in visible),
-        top=min(float(c["top"]) for c in visible),
-        bottom=max(float(c["bottom"]) for c in visible),
-        baseline=statistics.median(baseline_of(c) for c in visible),
-        size=statistics.median(sizes) if sizes else 0.0,
+        x0=min(g.start for g in visible),
+        x1=max(g.end for g in visible),
+        top=baseline - 0.88 * size,
+        bottom=baseline + 0.12 * size,
+        baseline=baseline,
+        size=size,
         page=page,
-        page_width=pw,
-        page_height=ph,
+        page_width=width,
+        page_height=height,
     )

@@ -15,13 +15,14 @@ How a line break is judged (L = a line, N = the next line, across pages too):
    (within 1.5 characters; hanging punctuation may overshoot); N is *indented* when it starts at least ¾ character
    right of the left edge (first-line indent, centred titles, signatures).
    - L full and N not indented → N continues L (a wrapped line), whatever L ends with — in a document that
-     indents its paragraphs. In one that does not (no indented lines anywhere) a full L ending in sentence-final
-     punctuation (。！？；：) ends the paragraph, as the text-only rule says.
+     indents its paragraphs or separates them with vertical space. In one that does neither, a full L ending in
+     sentence-final punctuation (。！？；：) ends the paragraph, as the text-only rule says.
    - L short (ends before the right edge) → the paragraph ended there (headings, last lines, signatures, list items).
    - L in a font larger than the body (titles, letterheads): joined only when L and N are lines of one centred title
      (same size, both centred on the text block, consecutive, under 1.9× the body size: a letterhead's issuers,
      one per line in a huge font, stay apart).
-   - A change of font size, or a vertical gap of more than 1.8 line pitches, also ends the paragraph.
+   - A change of font size, or a vertical gap of more than 1.8 line pitches (1.3 in a document whose paragraphs are
+     separated by space), also ends the paragraph.
 4. Lines are joined without a separator, except between two Latin letters (an English word wrap gets a space).
 
 Known limits: tables laid out as text are read row by row as visual lines, and a cell that wraps is joined only when
@@ -39,7 +40,9 @@ from .pdf_lines import Line
 
 FULL_TOL_EM = 1.5
 INDENT_EM = 0.75
-MAX_GAP_PITCH = 1.8
+MAX_GAP_PITCH = 1.8  # a wider gap between two lines ends the paragraph …
+SPACED_GAP_PITCH = 1.3  # … or this one, in documents that separate paragraphs by space instead of indentation
+TITLE_GAP_SIZE = 2.6  # consecutive lines of one title are at most this many font sizes apart (titles set loosely)
 TITLE_SCALE = 1.15  # a title's font is at least this much larger than the body's …
 LETTERHEAD_SCALE = 1.9  # … and smaller than this: larger still is a letterhead (红头), one issuer per line
 
@@ -81,6 +84,7 @@ class Layout:
     width: float  # usual width of a full line
     pitch: float  # usual distance between consecutive baselines
     indents: bool  # the document uses first-line indentation somewhere
+    spaced: bool = False  # the document separates paragraphs with vertical space
 
 
 def drop_page_furniture(pages: list[list[Line]]) -> list[list[Line]]:
@@ -109,7 +113,7 @@ def measure(pages: list[list[Line]]) -> Layout:
     """Typical body size, text-block edges, line pitch and whether paragraphs are indented, from all lines."""
     lines = [ln for page in pages for ln in page]
     if not lines:
-        return Layout(12.0, 0.0, 0.0, 14.0, False)
+        return Layout(12.0, 0.0, 0.0, 14.0, False, False)
     body_size = statistics.median(ln.size for ln in lines) or 12.0
     body = [ln for ln in lines if _same_size(ln.size, body_size)] or lines
     left = _dominant([ln.x0 for ln in body], 0.5 * body_size)
@@ -118,7 +122,8 @@ def measure(pages: list[list[Line]]) -> Layout:
                if _same_size(a.size, body_size) and _same_size(b.size, body_size) and b.baseline > a.baseline]
     pitch = statistics.median(pitches) if pitches else 1.5 * body_size
     indents = sum(1 for ln in body if 1.2 * body_size <= ln.x0 - left <= 2.8 * body_size) >= max(2, len(body) // 50)
-    return Layout(body_size, left, max(right - left, body_size), pitch, indents)
+    spaced = sum(1 for d in pitches if SPACED_GAP_PITCH * pitch < d <= 4 * pitch) >= max(2, len(pitches) // 40)
+    return Layout(body_size, left, max(right - left, body_size), pitch, indents, spaced)
 
 
 def page_left(lines: list[Line], layout: Layout) -> float:
@@ -160,10 +165,11 @@ def continues(prev: Line, nxt: Line, layout: Layout, prev_left: float, next_left
         return False
     if not _same_size(prev.size, nxt.size):
         return False
-    if nxt.page == prev.page and nxt.baseline - prev.baseline > MAX_GAP_PITCH * max(layout.pitch, prev.size):
-        return False
     if prev.size >= TITLE_SCALE * layout.body_size:  # headings/letterheads: only the centred-title rule applies
         return _title_continues(prev, nxt, layout, prev_left)
+    gap_limit = (SPACED_GAP_PITCH if layout.spaced else MAX_GAP_PITCH) * max(layout.pitch, prev.size)
+    if nxt.page == prev.page and nxt.baseline - prev.baseline > gap_limit:
+        return False
     em = max(nxt.size, 1.0)
     full = prev.x1 >= prev_left + layout.width - FULL_TOL_EM * max(prev.size, 1.0)
     indented = nxt.x0 >= next_left + INDENT_EM * em
@@ -171,7 +177,7 @@ def continues(prev: Line, nxt: Line, layout: Layout, prev_left: float, next_left
         return _title_continues(prev, nxt, layout, prev_left)
     if indented:
         return False
-    if layout.indents:
+    if layout.indents or layout.spaced:
         return True
     return not _FINAL.search(prev.text)
 
@@ -185,7 +191,7 @@ def _title_continues(prev: Line, nxt: Line, layout: Layout, left: float) -> bool
     centre = left + layout.width / 2
     tol = 1.5 * layout.body_size
     return abs(prev.center - centre) <= tol and abs(nxt.center - centre) <= tol and \
-        nxt.baseline - prev.baseline <= 1.8 * prev.size
+        0 < nxt.baseline - prev.baseline <= TITLE_GAP_SIZE * prev.size
 
 
 def _join(a: str, b: str) -> str:

@@ -107,3 +107,14 @@ def test_page_list_ranges():
     assert page_list([3, 4, 5, 6, 8]) == "3–6、8"
     assert page_list([1]) == "1"
     assert page_list([2, 4, 5]) == "2、4–5"
+
+
+@pytest.mark.parametrize("degrees", [90, 270])
+def test_rotated_pages_read_like_the_original(degrees: int):
+    """Landscape attachments are stored as rotated pages; their glyphs are not upright in page space."""
+    w = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(_real(162))))
+    for page in w.pages:
+        page.rotate(degrees)
+    buf = io.BytesIO()
+    w.write(buf)
+    assert load_bytes(buf.getvalue(), "rotated.pdf").text == load_bytes(_real(162), "162.pdf").text
