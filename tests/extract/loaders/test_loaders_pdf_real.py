@@ -29,7 +29,7 @@ def _bulk(number: int) -> str:
     return repair(text, uses_row3_aliases(text))
 
 
-@pytest.mark.parametrize("number", [260, 485, 108, 226])
+@pytest.mark.parametrize("number", [260, 485, pytest.param(108, marks=pytest.mark.slow), 226])
 def test_same_characters_as_pdftotext_except_page_numbers(number: int, real_pdf):
     mine, bulk = _chars(real_pdf(number).text), _chars(_bulk(number))
     assert not (mine - bulk), f"characters pdftotext does not have: {mine - bulk}"
@@ -78,6 +78,7 @@ def test_485_annotation_wrapped_across_lines(real_pdf):
     assert sum(1 for ln in lines if re.match(r"^（[一二三四五六七八九十]+）", ln)) >= 20
 
 
+@pytest.mark.slow  # 108.pdf's content streams take pdfminer several seconds
 def test_108_fangzheng_punctuation_repaired(real_pdf):
     loaded = real_pdf(108)
     text = loaded.text
@@ -103,6 +104,6 @@ def test_226_partial_scan_loads_text_pages_and_names_image_pages(real_pdf):
 
 
 def test_page_number_footers_dropped(real_pdf):
-    for number in (260, 485, 108):
+    for number in (260, 485, 226):
         for ln in real_pdf(number).text.splitlines():
             assert not re.fullmatch(r"[-—\s]*[0-9０-９]+[-—\s]*", ln), (number, ln)
