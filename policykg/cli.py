@@ -26,7 +26,8 @@ def command(name: str, help: str) -> Callable[[Configure], Configure]:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, in Chinese
-        sys.stderr.write(f"参数错误：{message}（用 `policykg {self.prog.split()[-1]} --help` 查看用法）\n")
+        sub = " ".join(self.prog.split()[1:])
+        sys.stderr.write(f"参数错误：{message}（用 `policykg {sub + ' ' if sub else ''}--help` 查看用法）\n")
         sys.exit(2)
 
 
@@ -74,6 +75,3 @@ def main(argv: Optional[list[str]] = None) -> int:
         sys.stderr.write(f"内部错误：{type(e).__name__}: {msg}（设置 POLICYKG_DEBUG=1 可查看详细信息）\n")
         return 1
 
-
-if __name__ == "__main__":
-    sys.exit(main())

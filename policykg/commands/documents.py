@@ -81,12 +81,13 @@ def _ingest(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="*")
     p.add_argument("--all", dest="all_dir", default=None, help="导入目录下所有 .txt/.docx/.pdf/.html")
     p.add_argument("--id", default=None, help="文档 id（只导入一个文件时可用）")
-    p.add_argument("--skip-existing", action="store_true", help="跳过存储中已有的文档 id")
+    p.add_argument("--skip-existing", action="store_true", help="跳过存储中已有的文档 id（中断后重跑即续传）")
+    p.add_argument("--summary", action="store_true", help="只打印汇总：文档、任务、指标数和按原因统计的失败")
     p.add_argument("--json", action="store_true")
     add_store_arg(p)
 
     def run(args: argparse.Namespace) -> int:
-        from kg.ingest import ingest_files
+        from kg.ingest import REASONS, ingest_files
         files = collect_files(args.files, args.all_dir)
         if args.id and len(files) != 1:
             raise InputError("--id 只能用于单个文件")
@@ -99,12 +100,19 @@ def _ingest(p: argparse.ArgumentParser) -> None:
         if args.json:
             print_json(summary)
         else:
-            for item in summary["ingested"]:
-                print(f"已导入 {item['id']}：{item['tasks']} 项任务，{item['targets']} 项指标（{item['source']}）")
-            for item in summary["skipped"]:
-                print(f"已存在，跳过 {item['id']}（{item['source']}）")
-            for item in summary["failed"]:
-                print(f"失败 {item['source']}：{item['reason']}", file=sys.stderr)
+            if not args.summary:
+                for item in summary["ingested"]:
+                    print(f"已导入 {item['id']}：{item['tasks']} 项任务，{item['targets']} 项指标（{item['source']}）")
+                for item in summary["skipped"]:
+                    print(f"已存在，跳过 {item['id']}（{item['source']}）")
+                for item in summary["failed"]:
+                    print(f"失败 {item['source']}：{item['reason']}", file=sys.stderr)
+            if args.summary or len(files) > 1:
+                print(f"合计：导入 {summary['documents']} 个文档（其中 {summary['without_tasks']} 个没有任务），"
+                      f"{summary['tasks']} 项任务，{summary['targets']} 项指标；跳过 {len(summary['skipped'])} 个；"
+                      f"失败 {len(summary['failed'])} 个；用时 {summary['elapsed_s']} 秒")
+                for kind, n in summary["by_reason"].items():
+                    print(f"  失败原因 {REASONS.get(kind, kind)}：{n} 个")
         if summary["failed"] and not summary["ingested"] and not summary["skipped"]:
             return 2
         return 0

@@ -1,0 +1,5 @@
+import sys
+
+from policykg.cli import main
+
+sys.exit(main())
