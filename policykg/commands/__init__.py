@@ -1,2 +1,2 @@
 """CLI commands, one module per group; importing this package registers them all."""
-from . import documents  # noqa: F401
+from . import ask, diff, documents  # noqa: F401
