@@ -16,6 +16,7 @@ Invariants (tested on every backend):
   are built completely before the store is touched, then swapped in by one backend operation (one transaction on
   Oxigraph, one SPARQL update request over HTTP, one locked swap in memory). A crash mid-way leaves the old version.
 - put_record and drop touch only that document's graph; the progress graph (vocab.PROGRESS_GRAPH) is never touched.
+- Append-only writers (progress reports) use `add(PROGRESS_GRAPH, triples)` or a bound `update`.
 - Values reach queries only through `bindings` (a VALUES block built from escaped terms, see kg.binding).
 - Queries see the union of all named graphs as their default graph on every backend; use GRAPH ?g to tell
   documents apart. The project prefixes (vocab.PREFIXES: pkg, eli, org, time, prov, oa, schema, skos, rdf, rdfs, xsd,

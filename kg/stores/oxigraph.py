@@ -17,6 +17,11 @@ with "lock hold by current process"). pyoxigraph 0.5 has no secondary/reader mod
   3. If another process holds the lock, we retry for POLICYKG_LOCK_WAIT seconds (default 10), then fail with a
      one-line Chinese InputError that says who to close, or to share the data through `oxigraph serve` and
      `--store http://…` (the way to have several processes on one store).
+Why pyoxigraph directly and not through oxrdflib's rdflib Store: oxrdflib maps rdflib's initBindings onto Oxigraph
+"substitutions", which only accept variables of the SELECT projection (kg.binding explains the VALUES approach we use
+on every backend instead); its update is a plain pass-through; and a whole-graph read via `quads_for_pattern` is several
+times faster than going through rdflib's Store API. Term conversion lives in kg.stores._oxterms.
+
 A directory that exists, is not empty and is not an Oxigraph store is refused (so `--store corpus` by mistake does not
 scatter database files into a source folder).
 """
