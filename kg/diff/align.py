@@ -1,0 +1,246 @@
+"""Aligning two versions: sections, then tasks, then targets, each one optimal assignment on a combined score.
+
+Why one assignment per level rather than greedy best matches: numbering shifts, moves and rewording make many local
+best-matches collide (two old tasks both "best" for one new task). The Hungarian method (scipy's
+linear_sum_assignment) finds the one-to-one matching of maximal total score. Unmatched is a real option, not a
+leftover: the cost matrix is padded so that leaving an old and a new item both unmatched costs exactly what a pair at
+the threshold costs, so a pair is only made when it scores above the threshold, and two mediocre pairs never displace
+one strong pair plus two honest additions/removals unless their total really is higher.
+
+Scores (all in [0, 1]):
+- task: 0.5 text (character-bigram TF-IDF cosine of the item text, numbers masked), 0.13 title, 0.15 embedding of
+  title + opening, 0.12 context (same aligned parent section and same ordinal > same parent > same ordinal), 0.1
+  responsible-unit overlap (the lead most). Without embeddings their weight goes to text and title. Threshold 0.28:
+  unrelated tasks of other plans score ≤ 0.24 against the Jiading plan, reworked ones of the Chengdu revision ≥ 0.29.
+- section: title, own text (heading + lead-in), numbering, embedding; on the second pass also the share of child tasks
+  that the task alignment paired across the two sections (a section whose title was reworded still holds its tasks).
+  Sections only pair within the same level.
+- target (within an aligned task pair): quote with numbers masked, indicator, equal value, equal unit. Targets left
+  over (their task was removed, added or the target migrated to another task) are then paired across the whole
+  document only when their quotes are near-identical (≥ 0.8).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from extract.record import Target
+
+from .items import Item, ordinal
+from .normalize import normalize
+from .similarity import embedding_cosine, mask_digits, ngram_cosine
+
+__all__ = ["assign", "Alignment", "align_sections", "align_tasks", "align_targets", "TASK_THRESHOLD"]
+
+TASK_THRESHOLD = 0.28
+SECTION_THRESHOLD = 0.3
+TARGET_THRESHOLD = 0.35
+GLOBAL_TARGET_THRESHOLD = 0.8
+_BIG = 1e6
+
+
+def assign(score: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    """Maximum-score one-to-one matching of rows to columns that pairs nothing below `threshold`.
+
+    The matrix is padded to (n+m)² with an "unmatched" option per row and per column costing (1-threshold)/2 each, so
+    a pair (cost 1-score) beats leaving both sides unmatched exactly when score > threshold.
+    """
+    n, m = score.shape
+    if n == 0 or m == 0:
+        return []
+    cost = np.full((n + m, m + n), _BIG)
+    cost[:n, :m] = np.where(score > threshold, 1.0 - score, _BIG)
+    half = (1.0 - threshold) / 2.0
+    cost[np.arange(n), m + np.arange(n)] = half
+    cost[n + np.arange(m), np.arange(m)] = half
+    cost[n:, m:] = 0.0
+    rows, cols = linear_sum_assignment(cost)
+    return sorted((int(i), int(j)) for i, j in zip(rows, cols) if i < n and j < m and score[i, j] > threshold)
+
+
+@dataclass
+class Alignment:
+    """Index pairs (old, new) with their scores, and the unmatched indices on each side."""
+    pairs: list[tuple[int, int]]
+    scores: dict[tuple[int, int], float]
+    removed: list[int]
+    added: list[int]
+    matrix: Optional[np.ndarray] = field(default=None, repr=False)
+
+    @classmethod
+    def from_matrix(cls, score: np.ndarray, threshold: float) -> "Alignment":
+        pairs = assign(score, threshold)
+        old_done = {i for i, _ in pairs}
+        new_done = {j for _, j in pairs}
+        return cls(pairs, {(i, j): float(score[i, j]) for i, j in pairs},
+                   [i for i in range(score.shape[0]) if i not in old_done],
+                   [j for j in range(score.shape[1]) if j not in new_done], score)
+
+    def mapping(self, old: Sequence[Item], new: Sequence[Item]) -> dict[str, str]:
+        """Old id → new id."""
+        return {old[i].id: new[j].id for i, j in self.pairs}
+
+
+def _embed_or_none(a: list[str], b: list[str], use_embeddings: bool) -> Optional[np.ndarray]:
+    if not use_embeddings:
+        return None
+    return embedding_cosine(a, b)
+
+
+def _task_embed_text(item: Item) -> str:
+    return (item.title_norm + "。" + item.norm[len(item.title_norm):][:128]) if item.title_norm else item.norm[:160]
+
+
+def align_sections(old: list[Item], new: list[Item], use_embeddings: bool,
+                   task_pairs: Optional[list[tuple[Item, Item]]] = None,
+                   emb: Optional[np.ndarray] = None) -> tuple[Alignment, Optional[np.ndarray]]:
+    """Pair sections (same level only). Returns the alignment and the embedding matrix (to reuse on a second pass)."""
+    if not old or not new:
+        return Alignment.from_matrix(np.zeros((len(old), len(new))), SECTION_THRESHOLD), None
+    title = ngram_cosine([s.title_norm for s in old], [s.title_norm for s in new], ns=(1, 2))
+    body = ngram_cosine([mask_digits(s.norm) for s in old], [mask_digits(s.norm) for s in new])
+    if emb is None:
+        emb = _embed_or_none([s.title_norm or s.norm[:64] for s in old], [s.title_norm or s.norm[:64] for s in new],
+                             use_embeddings)
+    num = np.array([[1.0 if a.id == b.id else (0.5 if ordinal(a.id) == ordinal(b.id) else 0.0) for b in new]
+                    for a in old])
+    if emb is not None:
+        score = 0.45 * title + 0.2 * body + 0.2 * emb + 0.15 * num
+    else:
+        score = 0.55 * title + 0.3 * body + 0.15 * num
+    if task_pairs is not None:
+        kids = _child_overlap(old, new, task_pairs)
+        has = kids >= 0
+        score = np.where(has, 0.6 * score + 0.4 * np.clip(kids, 0, 1), score)
+    level_ok = np.array([[a.level == b.level for b in new] for a in old])
+    score = np.where(level_ok, score, 0.0)
+    return Alignment.from_matrix(score, SECTION_THRESHOLD), emb
+
+
+def _child_overlap(old: list[Item], new: list[Item], task_pairs: list[tuple[Item, Item]]) -> np.ndarray:
+    """Share of child tasks paired across each section pair; -1 where neither section has child tasks."""
+    count_old: dict[str, int] = {}
+    count_new: dict[str, int] = {}
+    both: dict[tuple[str, str], int] = {}
+    for a, b in task_pairs:
+        both[(a.parent or "", b.parent or "")] = both.get((a.parent or "", b.parent or ""), 0) + 1
+    for a, _ in task_pairs:
+        count_old[a.parent or ""] = count_old.get(a.parent or "", 0) + 1
+    for _, b in task_pairs:
+        count_new[b.parent or ""] = count_new.get(b.parent or "", 0) + 1
+    out = np.full((len(old), len(new)), -1.0)
+    for i, a in enumerate(old):
+        for j, b in enumerate(new):
+            denom = max(count_old.get(a.id, 0), count_new.get(b.id, 0))
+            if denom:
+                out[i, j] = both.get((a.id, b.id), 0) / denom
+    return out
+
+
+def task_score(old: list[Item], new: list[Item], section_map: dict[str, str], use_embeddings: bool,
+               emb: Optional[np.ndarray] = None) -> tuple[np.ndarray, Optional[np.ndarray]]:
+    """The combined task score matrix (see module docstring) and the embedding matrix it used."""
+    body = ngram_cosine([mask_digits(t.norm) for t in old], [mask_digits(t.norm) for t in new])
+    title = ngram_cosine([t.title_norm or t.norm[:20] for t in old], [t.title_norm or t.norm[:20] for t in new],
+                         ns=(1, 2))
+    if emb is None:
+        emb = _embed_or_none([_task_embed_text(t) for t in old], [_task_embed_text(t) for t in new], use_embeddings)
+    ctx = np.zeros((len(old), len(new)))
+    for i, a in enumerate(old):
+        mapped = section_map.get(a.parent or "")
+        for j, b in enumerate(new):
+            same_parent = mapped is not None and mapped == (b.parent or "")
+            same_ord = ordinal(a.id) == ordinal(b.id)
+            ctx[i, j] = 1.0 if (same_parent and same_ord) else 0.7 if same_parent else 0.3 if same_ord else 0.0
+    units = _unit_overlap(old, new)
+    units = np.where(units < 0, body, units)  # neither names a unit: no evidence either way, follow the text
+    if emb is not None:
+        score = 0.5 * body + 0.13 * title + 0.15 * emb + 0.12 * ctx + 0.1 * units
+    else:
+        score = 0.57 * body + 0.21 * title + 0.12 * ctx + 0.1 * units
+    return score, emb
+
+
+def _unit_overlap(old: list[Item], new: list[Item]) -> np.ndarray:
+    """Jaccard overlap of named (non-collective) responsible units, a shared lead counting twice; -1 if neither names one."""
+    def names(t: Item) -> tuple[set[str], set[str]]:
+        named = {u.name for u in t.units if not u.collective}
+        return named, {u.name for u in t.units if u.role == "lead" and not u.collective}
+    a_sets = [names(t) for t in old]
+    b_sets = [names(t) for t in new]
+    out = np.zeros((len(old), len(new)))
+    for i, (an, al) in enumerate(a_sets):
+        for j, (bn, bl) in enumerate(b_sets):
+            if an and bn:
+                out[i, j] = (len(an & bn) + len(al & bl)) / (len(an | bn) + len(al | bl))
+            elif not an and not bn:
+                out[i, j] = -1.0
+    return out
+
+
+def align_tasks(old: list[Item], new: list[Item], section_map: dict[str, str], use_embeddings: bool,
+                emb: Optional[np.ndarray] = None) -> tuple[Alignment, Optional[np.ndarray]]:
+    """Pair tasks across the two versions (any section to any section)."""
+    if not old or not new:
+        return Alignment.from_matrix(np.zeros((len(old), len(new))), TASK_THRESHOLD), None
+    score, emb = task_score(old, new, section_map, use_embeddings, emb)
+    return Alignment.from_matrix(score, TASK_THRESHOLD), emb
+
+
+def _quote_key(g: Target) -> str:
+    return mask_digits(normalize(g.quote))
+
+
+def target_score(old: Sequence[Target], new: Sequence[Target]) -> np.ndarray:
+    """Score of every old target against every new one: quote (numbers masked), indicator, value and unit."""
+    quote = ngram_cosine([_quote_key(g) for g in old], [_quote_key(g) for g in new], ns=(1, 2))
+    ind = ngram_cosine([normalize(g.indicator or g.quote) for g in old], [normalize(g.indicator or g.quote) for g in new],
+                       ns=(1, 2))
+    val = np.array([[1.0 if _same_value(a.value, b.value) else 0.0 for b in new] for a in old])
+    unit = np.array([[1.0 if normalize(a.unit or "") == normalize(b.unit or "") else 0.0 for b in new] for a in old])
+    n = max(len(old), len(new), 1)
+    pos = np.array([[1.0 - abs(i - j) / n for j in range(len(new))] for i in range(len(old))])
+    return 0.5 * quote + 0.2 * ind + 0.12 * val + 0.08 * unit + 0.1 * pos
+
+
+def _same_value(a: Optional[float], b: Optional[float]) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+@dataclass
+class TargetPair:
+    old: Target
+    new: Target
+    score: float
+    across: bool = False  # paired across the whole document (not within an aligned item pair)
+
+
+def align_targets(item_pairs: list[tuple[Item, Item]], old_all: Sequence[Target],
+                  new_all: Sequence[Target]) -> tuple[list[TargetPair], list[Target], list[Target]]:
+    """Pair targets within each aligned item pair, then leftovers across the document by near-identical quotes."""
+    pairs: list[TargetPair] = []
+    for a, b in item_pairs:
+        if not a.targets or not b.targets:
+            continue
+        if [_quote_key(g) for g in a.targets] == [_quote_key(g) for g in b.targets]:
+            pairs.extend(TargetPair(x, y, 1.0) for x, y in zip(a.targets, b.targets))
+            continue
+        score = target_score(a.targets, b.targets)
+        for i, j in assign(score, TARGET_THRESHOLD):
+            pairs.append(TargetPair(a.targets[i], b.targets[j], float(score[i, j])))
+    done_old = {p.old.id for p in pairs}
+    done_new = {p.new.id for p in pairs}
+    rest_old = [g for g in old_all if g.id not in done_old]
+    rest_new = [g for g in new_all if g.id not in done_new]
+    if rest_old and rest_new:
+        quote = ngram_cosine([_quote_key(g) for g in rest_old], [_quote_key(g) for g in rest_new], ns=(1, 2))
+        for i, j in assign(quote, GLOBAL_TARGET_THRESHOLD):
+            pairs.append(TargetPair(rest_old[i], rest_new[j], float(quote[i, j]), across=True))
+    done_old = {p.old.id for p in pairs}
+    done_new = {p.new.id for p in pairs}
+    return (pairs, [g for g in old_all if g.id not in done_old], [g for g in new_all if g.id not in done_new])
