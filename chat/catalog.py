@@ -27,6 +27,7 @@ class Passage:
     owner: str
     span: tuple[int, int]
     text: str
+    kind: str = "body"  # "title" for a task's heading (cited only when nothing else speaks to the question)
 
 
 @dataclass
@@ -92,7 +93,19 @@ class Catalog:
     def cite(self, clause_id: str) -> str:
         """Label plus dotted id, for answer text: 三（一）1（3.1.1）."""
         label = self.label(clause_id)
+        sec = self.section(clause_id) if self.task(clause_id) is None else None
+        if sec is not None and sec.parent is None:
+            return f"{label}、{sec.title}"
         return label if label == clause_id else f"{label}（{clause_id}）"
+
+    def section_name(self, sid: str) -> str:
+        """A section as officials name it: 四、保障措施 (top level) or 三（四）“加快建筑领域绿色化建设…”（3.4）."""
+        sec = self.section(sid)
+        if sec is None:
+            return sid
+        if sec.parent is None:
+            return f"{self.label(sid)}、{sec.title}"
+        return f"{self.cite(sid)}“{sec.title}”"
 
     def task_body_span(self, task: Task) -> tuple[int, int]:
         """The task paragraph without its responsibility annotation."""
@@ -133,6 +146,10 @@ def _passages(record: PlanRecord, cat: "Catalog") -> list[Passage]:
         s, e = cat.task_body_span(t)
         covered.append(t.span)
         for a, b in sentences(record.text[s:e], s):
+            if t.title_span and a <= t.title_span[0] and t.title_span[1] <= b and b - t.title_span[1] <= 1:
+                a, b = t.title_span  # "1.大力发展非化石能源" → the title without its number
+                out.append(Passage(t.id, (a, b), record.text[a:b], "title"))
+                continue
             out.append(Passage(t.id, (a, b), record.text[a:b]))
     # text that belongs to a section but to none of its tasks (二、主要目标, intro paragraphs)
     heads = {s.span for s in record.sections}

@@ -16,7 +16,7 @@ from extract.record import Target, Task
 
 from .catalog import Catalog
 from .slots import Slots
-from .text import norm
+from .text import cut, norm
 
 __all__ = ["Hit", "locate_targets", "locate_tasks", "accepted", "ACCEPT", "num_eq", "DIMENSIONS"]
 
@@ -32,6 +32,9 @@ DIMENSIONS: dict[str, tuple[str, ...]] = {
 #: Ranking penalty per topic word a candidate lacks entirely (prefer the clause that mentions every word, partly from
 #: its context, over one that mentions most words and misses one).
 MISSING_PENALTY = 0.08
+#: Verbs of change and completion: a clause made only of these (`进一步提升到15%`) has no subject of its own.
+PREDICATES = frozenset("提升 提高 下降 降低 增加 减少 增长 达到 达 实现 完成 新增 新建 建成 创建 推动 推进 保持 稳定 控制 突破 超过 "
+                       "覆盖 执行 落实 建设 开展 累计 力争 确保 进一步 全面 基本".split())
 #: Ranking weight of precision (how much of the clause's own topic the question asks about).
 PRECISION_WEIGHT = 0.25
 #: Minimum weighted coverage of the topic words for a clause to count as "the one asked about".
@@ -65,7 +68,7 @@ def _number_bonus(slots: Slots, value: Optional[float], unit: Optional[str]) -> 
 def _precision(cat: Catalog, g: Target, slots: Slots) -> float:
     """Share of the target's own topic words that the question asks about: `人均公园绿地面积` fits
     `人均公园绿地面积10.12平方米` better than `新增立体绿化面积不少于85000平方米`, which only shares its sentence."""
-    own = cat.quote_chunks(g)
+    own = [c for c in cat.quote_chunks(g) if not all(t in PREDICATES for t in cut(c))]
     if not own:
         return 1.0
     asked = norm("，".join(slots.topic))

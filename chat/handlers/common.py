@@ -47,8 +47,7 @@ def scope_words(ctx: Ctx) -> str:
         return join_names(s.unit_names)
     ref = s.section_ref()
     if ref and ref.id:
-        sec = ctx.cat.section(ref.id)
-        return f"{ctx.cat.cite(ref.id)}“{sec.title}”" if sec else ref.id
+        return ctx.cat.section_name(ref.id)
     return "全方案"
 
 

@@ -43,12 +43,12 @@ def count(ctx: Ctx) -> Result:
         sid = sections[0].id
         subs = cat.children(sid)
         names = "；".join(f"{cat.label(x)}{cat.section(x).title}" for x in subs)
-        return Result(answer=f"{doc_name(cat)}{cat.cite(sid)}“{cat.section(sid).title}”分为{len(subs)}个方面：{names}。",
+        return Result(answer=f"{doc_name(cat)}{cat.section_name(sid)}分为{len(subs)}个方面：{names}。",
                       count=len(subs))
     if "targets_word" in s.signals and "tasks_word" not in s.signals:
         rows, qtext = _scoped_rows(ctx)
         items = _items(ctx, rows, ctx.as_of)
-        scope = join_names(s.unit_names) or (cat.cite(sections[0].id) if len(sections) == 1 else "全方案")
+        scope = join_names(s.unit_names) or (cat.section_name(sections[0].id) if len(sections) == 1 else "全方案")
         return _answer(f"{doc_name(cat)}中{scope}共有{len(items)}项指标。", len(items), items, qtext)
     if s.units:
         lead = s.lead_only
@@ -62,7 +62,7 @@ def count(ctx: Ctx) -> Result:
         sid = sections[0].id
         q = tasks_query(cat.doc_id, section=sid)
         items = [i for i in (task_item(cat, r) for r in run(ctx.store, q)) if i]
-        return _answer(f"{doc_name(cat)}{cat.cite(sid)}“{cat.section(sid).title}”共有{len(items)}项任务。",
+        return _answer(f"{doc_name(cat)}{cat.section_name(sid)}共有{len(items)}项任务。",
                        len(items), items, q.text)
     # the whole plan (also when several parts are named as included: "含保障措施和组织实施")
     q = tasks_query(cat.doc_id)

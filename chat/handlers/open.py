@@ -71,8 +71,8 @@ def open_question(ctx: Ctx) -> Result:
     items, lines = [], []
     order = {t.id: i for i, t in enumerate(cat.record.tasks)}
     for owner in sorted(keep, key=lambda o: order.get(o, -1)):
-        scs = [x for x in by_owner[owner]
-               if cat.terms.coverage(s.topic, x.passage.text).score > 0][:PER_CLAUSE] or by_owner[owner][:1]
+        relevant = [x for x in by_owner[owner] if cat.terms.coverage(s.topic, x.passage.text).score > 0]
+        scs = [x for x in relevant if x.passage.kind == "body"][:PER_CLAUSE] or relevant[:1] or by_owner[owner][:1]
         scs.sort(key=lambda x: x.passage.span)
         quotes = []
         for x in scs:

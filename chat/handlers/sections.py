@@ -25,7 +25,7 @@ def section_tasks(ctx: Ctx) -> Result:
     q = tasks_query(cat.doc_id, section=sid)
     rows = run(ctx.store, q)
     sec = cat.section(sid)
-    name = f"{cat.cite(sid)}“{sec.title}”"
+    name = cat.section_name(sid)
     if not rows:
         n = len(cat.targets_of(sid))
         extra = f"该部分直接列出{n}项目标，可问“{sec.title}有哪些指标”。" if n else ""
