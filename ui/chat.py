@@ -52,11 +52,15 @@ def _show_answer(ans: dict[str, Any]) -> None:
     docs = {i.get("doc") for i in items}
     for i in items:
         i["multi"] = len(docs) > 1
-    for item in items[:_INLINE]:
+    # when the answer already quotes its items (lists), the citations with their statuses fold away
+    quoted = bool(items) and all((i.get("quote") or "") in (ans.get("answer") or "") for i in items[:3])
+    inline = [] if quoted else items[:_INLINE]
+    for item in inline:
         st.markdown(_item_line(item), unsafe_allow_html=True)
-    if len(items) > _INLINE:
-        with st.expander(f"其余 {len(items) - _INLINE} 条引用"):
-            for item in items[_INLINE:]:
+    rest = items[len(inline):]
+    if rest:
+        with st.expander(f"引用与状态（{len(items)} 条）" if quoted else f"其余 {len(rest)} 条引用"):
+            for item in rest:
                 st.markdown(_item_line(item), unsafe_allow_html=True)
     facts = []
     if ans.get("intent"):
@@ -126,10 +130,10 @@ def render(ctx: Context) -> None:
     st.caption(f"逾期、即将到期按截至日期 {ctx.as_of} 判断（在侧栏修改）。可以追问，如“那2030年呢？”。")
     examples = data.example_questions(ctx.store, None if scope == "__all__" else scope)
     clicked = None
-    cols = st.columns(len(examples))
-    for i, (col, q) in enumerate(zip(cols, examples)):
-        if col.button(q, key=f"chat_ex_{i}", width="stretch"):
-            clicked = q
+    with st.container(horizontal=True, gap="small"):
+        for i, q in enumerate(examples):
+            if st.button(q, key=f"chat_ex_{i}"):
+                clicked = q
     for turn in st.session_state.get("chat_turns", []):
         with st.chat_message("user"):
             st.markdown(_text(turn["question"]))

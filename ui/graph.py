@@ -179,8 +179,10 @@ def _detail(ctx: Context, doc: str, node: str) -> None:
             if units:
                 st.caption(f"责任单位：{units}")
             for x in t["targets"]:
-                st.markdown(f"{badge(x['status'])} `{esc(x['id'])}` {esc(x['quote'])}"
-                            f"{'　时限 ' + esc(x['deadline']) if x['deadline'] else ''}", unsafe_allow_html=True)
+                st.markdown(f"<div style='font-size:0.9em'>{badge(x['status'])} <code>{esc(x['id'])}</code> "
+                            f"{esc(x['quote'])}<span style='color:#777'>"
+                            f"{'　时限 ' + esc(x['deadline']) if x['deadline'] else ''}</span></div>",
+                            unsafe_allow_html=True)
 
 
 def render(ctx: Context) -> None:

@@ -10,15 +10,10 @@ import html
 import re
 from typing import Optional
 
-from ui.pages_data.status import STATUS_ORDER  # one urgency order for data and rendering
+from ui.pages_data.status import STATUS_LABELS, STATUS_ORDER  # the tracker's order and words
 
 __all__ = ["esc", "md", "STATUS_LABELS", "STATUS_COLORS", "status_label", "badge", "highlight", "STATUS_ORDER"]
 
-#: status → Chinese label (statuses of the policykg.overdue/1 contract)
-STATUS_LABELS: dict[str, str] = {
-    "overdue": "逾期", "at_risk": "有风险", "due_soon": "即将到期", "on_track": "正常推进", "done": "已完成",
-    "no_data": "暂无报告", "none": "无时限指标",
-}
 STATUS_COLORS: dict[str, str] = {
     "overdue": "#d62728", "at_risk": "#ff7f0e", "due_soon": "#e6b800", "on_track": "#1f77b4", "done": "#2ca02c",
     "no_data": "#8c8c8c", "none": "#bdbdbd",

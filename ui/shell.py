@@ -9,7 +9,7 @@ POLICYKG_LOCK_WAIT seconds for a rerun to finish). To run the CLI and the app ag
 directory with `oxigraph serve` and point both at it with POLICYKG_STORE=http://….
 
 Navigation is a sidebar radio mirrored in the `?page=` query parameter, so every page has a link and the tests can
-drive it like a user. Page modules are imported only when shown, so start-up loads no model and no page's failure
+drive it like a user; `?as_of=YYYY-MM-DD` opens the app on that date. Page modules are imported only when shown, so start-up loads no model and no page's failure
 breaks another.
 """
 from __future__ import annotations
@@ -74,7 +74,12 @@ def _choose_page() -> str:
 def _sidebar(docs: list[dict[str, Any]]) -> tuple[str, Optional[str]]:
     from ui.pages_data.records import default_doc
 
-    as_of = st.sidebar.date_input("截至日期", value=dt.date.today(), key="as_of", format="YYYY-MM-DD",
+    if "as_of" not in st.session_state:  # a link may carry the date: ?as_of=2026-11-23
+        try:
+            st.session_state["as_of"] = dt.date.fromisoformat(str(st.query_params.get("as_of")))
+        except ValueError:
+            st.session_state["as_of"] = dt.date.today()
+    as_of = st.sidebar.date_input("截至日期", key="as_of", format="YYYY-MM-DD",
                                   help="逾期、即将到期等状态按这一天计算")
     ids = [d["id"] for d in docs]
     doc = None
@@ -97,6 +102,8 @@ def _render(key: str, store: Any) -> None:
 def main() -> None:
     """Run one rerun of the app."""
     st.set_page_config(page_title="policykg 政策任务图谱", layout="wide", initial_sidebar_state="expanded")
+    st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.2rem}"
+            "[data-testid='stSidebarHeader']{height:1.5rem}</style>")
     st.sidebar.markdown("### policykg 政策任务图谱")
     key = _choose_page()
     try:

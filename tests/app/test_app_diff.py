@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("kg.diff", reason="kg.diff (issue Diff) has not landed on main yet")
-
-from extract.errors import InputError  # noqa: E402
+from extract.errors import InputError
 from tests.app.conftest import JIADING_ID, app_at, errors
 from tests.paths import JIADING
 from ui.diff import default_pair, safe_for_iframe

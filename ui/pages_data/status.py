@@ -1,23 +1,26 @@
 """Target statuses as of a date, keyed by target id: the one place the pages ask kg.track for them.
 
 Why a shim: the graph colours nodes, the ledger lists rows and the chat expander shows badges from the same judgment,
-and kg.track computes it (status is computed for an as-of date, never stored). Statuses are ordered by urgency so
-that a task or a unit can show the most urgent status of its targets.
+and kg.track makes it (status is computed for an as-of date, never stored). The order and the Chinese labels are the
+tracker's; `none` is added for a task with no target to judge.
 """
 from __future__ import annotations
 
 from typing import Any, Iterable, Optional
 
 from kg import Store
+from kg.track import STATUS_LABELS as _TRACK_LABELS
+from kg.track import STATUS_ORDER as _TRACK_ORDER
 
-__all__ = ["STATUS_ORDER", "statuses", "most_urgent"]
+__all__ = ["STATUS_ORDER", "STATUS_LABELS", "statuses", "most_urgent"]
 
-#: most urgent first (`none`: no dated target to judge)
-STATUS_ORDER = ["overdue", "at_risk", "due_soon", "on_track", "no_data", "done", "none"]
+#: most urgent first (`none`: nothing dated to judge)
+STATUS_ORDER = [*_TRACK_ORDER, "none"]
+STATUS_LABELS = {**_TRACK_LABELS, "none": "无指标"}
 
 
 def statuses(store: Store, doc: str, as_of: str, unit: Optional[str] = None) -> dict[str, dict[str, Any]]:
-    """{target id: policykg.overdue/1 item (status, deadline, units, last_report, …)} for one document."""
+    """{target id: kg.track.target_statuses row (status, deadline, units, last_report, …)} for one document."""
     from kg.track import target_statuses
 
     rows = target_statuses(store, as_of, doc=doc, unit=unit)
