@@ -73,6 +73,13 @@ def get_encoder() -> Any:
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     from sentence_transformers import SentenceTransformer  # heavy import: only when a vector is really needed
 
+    try:  # no progress bars on a terminal that prints JSON
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
+    except Exception:  # pragma: no cover - older/newer transformers without these helpers
+        pass
     return SentenceTransformer(path, device="cpu")
 
 

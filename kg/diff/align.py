@@ -148,13 +148,7 @@ def task_score(old: list[Item], new: list[Item], section_map: dict[str, str], us
                          ns=(1, 2))
     if emb is None:
         emb = _embed_or_none([_task_embed_text(t) for t in old], [_task_embed_text(t) for t in new], use_embeddings)
-    ctx = np.zeros((len(old), len(new)))
-    for i, a in enumerate(old):
-        mapped = section_map.get(a.parent or "")
-        for j, b in enumerate(new):
-            same_parent = mapped is not None and mapped == (b.parent or "")
-            same_ord = ordinal(a.id) == ordinal(b.id)
-            ctx[i, j] = 1.0 if (same_parent and same_ord) else 0.7 if same_parent else 0.3 if same_ord else 0.0
+    ctx = _context(old, new, section_map)
     units = _unit_overlap(old, new)
     units = np.where(units < 0, body, units)  # neither names a unit: no evidence either way, follow the text
     if emb is not None:
@@ -164,20 +158,48 @@ def task_score(old: list[Item], new: list[Item], section_map: dict[str, str], us
     return score, emb
 
 
+def _context(old: list[Item], new: list[Item], section_map: dict[str, str]) -> np.ndarray:
+    """1 same aligned parent and ordinal, 0.7 same parent, 0.3 same ordinal, else 0 (vectorised)."""
+    parents: dict[str, int] = {}
+    ords: dict[str, int] = {}
+    op = np.array([parents.setdefault(section_map[a.parent or ""], len(parents)) if (a.parent or "") in section_map
+                   else -1 for a in old])
+    np_ = np.array([parents.setdefault(b.parent or "", len(parents)) for b in new])
+    oo = np.array([ords.setdefault(ordinal(a.id), len(ords)) for a in old])
+    no = np.array([ords.setdefault(ordinal(b.id), len(ords)) for b in new])
+    same_parent = (op[:, None] == np_[None, :]) & (op[:, None] >= 0)
+    same_ord = oo[:, None] == no[None, :]
+    return np.where(same_parent & same_ord, 1.0, np.where(same_parent, 0.7, np.where(same_ord, 0.3, 0.0)))
+
+
 def _unit_overlap(old: list[Item], new: list[Item]) -> np.ndarray:
-    """Jaccard overlap of named (non-collective) responsible units, a shared lead counting twice; -1 if neither names one."""
-    def names(t: Item) -> tuple[set[str], set[str]]:
-        named = {u.name for u in t.units if not u.collective}
-        return named, {u.name for u in t.units if u.role == "lead" and not u.collective}
-    a_sets = [names(t) for t in old]
-    b_sets = [names(t) for t in new]
-    out = np.zeros((len(old), len(new)))
-    for i, (an, al) in enumerate(a_sets):
-        for j, (bn, bl) in enumerate(b_sets):
-            if an and bn:
-                out[i, j] = (len(an & bn) + len(al & bl)) / (len(an | bn) + len(al | bl))
-            elif not an and not bn:
-                out[i, j] = -1.0
+    """Jaccard overlap of named (non-collective) responsible units, a shared lead counting twice; -1 if neither names
+    one (vectorised over unit indicator matrices)."""
+    index: dict[str, int] = {}
+
+    def rows(items: list[Item]) -> tuple[np.ndarray, np.ndarray]:
+        named = [{index.setdefault(u.name, len(index)) for u in t.units if not u.collective} for t in items]
+        lead = [{index.setdefault(u.name, len(index)) for u in t.units if u.role == "lead" and not u.collective}
+                for t in items]
+        return named, lead
+    a_named, a_lead = rows(old)
+    b_named, b_lead = rows(new)
+    k = max(1, len(index))
+
+    def matrix(sets: list[set[int]]) -> np.ndarray:
+        m = np.zeros((len(sets), k))
+        for i, s in enumerate(sets):
+            if s:
+                m[i, list(s)] = 1.0
+        return m
+    an, al, bn, bl = matrix(a_named), matrix(a_lead), matrix(b_named), matrix(b_lead)
+    inter = an @ bn.T + al @ bl.T
+    union = (an.sum(1)[:, None] + bn.sum(1)[None, :] + al.sum(1)[:, None] + bl.sum(1)[None, :]) - inter
+    out = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    has_a = an.sum(1) > 0
+    has_b = bn.sum(1) > 0
+    out[~has_a[:, None] & ~has_b[None, :]] = -1.0
+    out[has_a[:, None] ^ has_b[None, :]] = 0.0
     return out
 
 

@@ -9,7 +9,8 @@ Rules (the contract has four change types, so comparator travels with value):
 - `target_value`: one change per aligned target whose value, unit or comparator differs (`=` and none are the same
   comparator: a bare amount); `before`/`after` read like `≥3500辆`; `detail.fields` names what changed. A target
   whose quote is word-for-word the same is never reported here (a level is read from its own words; a difference
-  would be an extraction artefact).
+  would be an extraction artefact). Conversely, when the words right before the number change from a `≥` cue to a
+  `≤` cue (`不低于` → `不高于`) the change is reported as a comparator change even if the extraction read both the same.
 - `deadline`: one change per aligned target (or task-level 完成时限) whose ISO deadline differs; `before`/`after` are
   the ISO dates (null when absent), `detail` has the wording (`到2025年`). Not reported when the quotes overlap and
   each version's deadline wording still stands in the other version's sentence (an inherited deadline that the
@@ -19,6 +20,7 @@ Rules (the contract has four change types, so comparator travels with value):
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
 from extract.record import Target
@@ -26,9 +28,11 @@ from extract.record import Target
 from .align import TargetPair
 from .items import Item
 from .normalize import normalize
+from .similarity import mask_digits
 from .tokens import SENTENCE_END
 
-__all__ = ["Change", "target_changes", "unit_change", "task_deadline_change", "format_level", "same_comparator"]
+__all__ = ["Change", "target_changes", "unit_change", "task_deadline_change", "format_level", "same_comparator",
+           "cue_comparator"]
 
 Change = dict[str, Any]
 Region = tuple[int, int]
@@ -44,11 +48,41 @@ def _num(v: Optional[float]) -> str:
     return f"{v:.6f}".rstrip("0").rstrip(".")
 
 
-def format_level(g: Target) -> str:
+def format_level(g: Target, comparator: Optional[str] = None) -> str:
     """A target's level as a reader says it: `≥3500辆`, `下降14%`, `6个`; the quote when it has no number."""
     if g.value is None:
         return g.quote
-    return f"{_CMP_MARK.get(g.comparator or '', '')}{_num(g.value)}{g.unit or ''}"
+    cmp = comparator if comparator is not None else g.comparator
+    return f"{_CMP_MARK.get(cmp or '', '')}{_num(g.value)}{g.unit or ''}"
+
+
+_GE = ("不少于", "不低于", "不小于", "至少", "超过", "突破", "高于", "大于")
+_LE = ("不高于", "不超过", "不大于", "低于", "小于", "控制在", "以内")
+_CUES = sorted([(c, ">=") for c in _GE] + [(c, "<=") for c in _LE], key=lambda x: -len(x[0]))
+
+
+def cue_comparator(quote: str, value: Optional[float]) -> Optional[str]:
+    """The comparator that the words right before the target's number state (`不高于装机容量的 10%` → `<=`).
+
+    Used only to notice a comparator change the extraction did not read; the cue must stand within ten characters
+    before the number, with no other number in between.
+    """
+    if value is None:
+        return None
+    q = normalize(quote)
+    num = _num(value)
+    at = q.find(num)
+    while at > 0 and q[at - 1].isdigit():
+        at = q.find(num, at + 1)
+    if at < 0:
+        return None
+    window = q[max(0, at - 10):at]
+    window = re.split(r"[0-9]", window)[-1]
+    for i in range(len(window)):
+        for cue, cmp in _CUES:
+            if window.startswith(cue, i):
+                return cmp
+    return None
 
 
 def same_comparator(a: Optional[str], b: Optional[str]) -> bool:
@@ -94,13 +128,18 @@ def target_changes(tp: TargetPair, old_text: str, new_text: str, old_item: Optio
         fields.append("comparator")
     if fields and normalize(og.quote) == normalize(ng.quote):
         fields = []  # same words, different reading: an extraction artefact of the context, not a change of level
+    cmp_old, cmp_new = og.comparator, ng.comparator
+    if not fields and normalize(og.quote) != normalize(ng.quote):
+        cue_old, cue_new = cue_comparator(og.quote, og.value), cue_comparator(ng.quote, ng.value)
+        if cue_old and cue_new and cue_old != cue_new:  # the words before the number say so, whatever was extracted
+            fields, cmp_old, cmp_new = ["comparator"], cue_old, cue_new
     old_reg = [tuple(og.span)]
     new_reg = [tuple(ng.span)]
     if fields:
         detail = dict(base, fields=fields, value=[og.value, ng.value], unit=[og.unit, ng.unit],
-                      comparator=[og.comparator, ng.comparator])
-        out.append(({"old": og.task, "new": ng.task, "type": "target_value", "before": format_level(og),
-                     "after": format_level(ng), "detail": detail, "old_span": list(og.span),
+                      comparator=[cmp_old, cmp_new])
+        out.append(({"old": og.task, "new": ng.task, "type": "target_value", "before": format_level(og, cmp_old),
+                     "after": format_level(ng, cmp_new), "detail": detail, "old_span": list(og.span),
                      "new_span": list(ng.span)}, old_reg, new_reg))
     if (og.deadline or None) != (ng.deadline or None) and not _inherited_artefact(og, ng, old_text, new_text):
         lo_o = old_item.start if old_item else max(0, og.span[0] - 200)
@@ -127,8 +166,9 @@ def _sentence_norm(text: str, span: Region) -> str:
 def _inherited_artefact(og: Target, ng: Target, old_text: str, new_text: str) -> bool:
     """The deadline wording is unchanged around the target: each version's deadline phrase still stands in the other
     version's sentence, and the quotes overlap (one contains the other). Then only how far the extractor carried an
-    inherited deadline differs (e.g. across a line break), not the plan."""
-    qo, qn = normalize(og.quote), normalize(ng.quote)
+    inherited deadline differs (e.g. across a line break), not the plan. Quotes are compared with numbers masked (a
+    value may have changed too); the deadline phrases are compared as written."""
+    qo, qn = mask_digits(normalize(og.quote)), mask_digits(normalize(ng.quote))
     if not (qo in qn or qn in qo):
         return False
     old_dt = normalize(og.deadline_text or "")

@@ -24,7 +24,7 @@ from .normalize import normalize, normalize_with_map
 from .tokens import SENTENCE_END, Hunk, Tok, hunks, tokenize, token_ratio
 from .typed import Change
 
-__all__ = ["annotation_region", "text_changes", "formatting_count", "item_tokens"]
+__all__ = ["annotation_regions", "text_changes", "formatting_count", "item_tokens"]
 
 Region = tuple[int, int]
 
@@ -37,30 +37,43 @@ _CUES = sorted(set("""不少于 不低于 不小于 至少 超过 突破 达到 
 _NUMERIC = re.compile(r"[0-9.,%‰~\-—－零〇一二两三四五六七八九十百千万亿\"'“”、:：]+")
 
 
-def annotation_region(item: Item, text: str) -> Optional[Region]:
-    """The responsibility annotation of a task, its brackets and label included (None when it has none)."""
-    if not item.unit_span:
-        return None
-    s, e = item.unit_span
-    lo = max(item.start, s - 24)
-    start = max(text.rfind(c, lo, s) for c in _OPEN)
-    if start < 0:
-        start = s
-    end = e
-    for i in range(e, min(item.end, e + 40)):
-        if text[i] in _CLOSE:
-            end = i + 1
-            break
-    return (start, end)
+def annotation_regions(item: Item, text: str) -> list[Region]:
+    """The responsibility annotations of a task, brackets and labels included: the bracketed groups around the
+    extracted unit names (a task can carry more than one, e.g. a quoted clause with its own `（责任部门：…）`)."""
+    spans = [u.span for u in item.units if u.span] + ([item.unit_span] if item.unit_span else [])
+    regions: list[Region] = []
+    for s, e in spans:
+        if regions and regions[-1][0] <= s and e <= regions[-1][1]:
+            continue
+        lo = max(item.start, s - 24)
+        start = max(text.rfind(c, lo, s) for c in _OPEN)
+        if start < 0:
+            start = s
+        end = e
+        for i in range(e, min(item.end, e + 60)):
+            if text[i] in _CLOSE:
+                end = i + 1
+                break
+            if text[i] in _OPEN:
+                break
+        regions.append((start, end))
+    regions.sort()
+    merged: list[Region] = []
+    for r in regions:
+        if merged and r[0] <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], r[1]))
+        else:
+            merged.append(r)
+    return merged
 
 
 def item_tokens(item: Item, text: str) -> list[Tok]:
-    """Tokens of an item's own text, without its responsibility annotation."""
-    region = annotation_region(item, text)
+    """Tokens of an item's own text, without its responsibility annotations."""
+    regions = annotation_regions(item, text)
     toks = tokenize(item.raw, item.start)
-    if region is None:
+    if not regions:
         return toks
-    return [t for t in toks if not (t.start >= region[0] and t.end <= region[1])]
+    return [t for t in toks if not any(r[0] <= t.start and t.end <= r[1] for r in regions)]
 
 
 def _residual(s: str, units: Sequence[str]) -> str:

@@ -1,16 +1,17 @@
 """Revision generator: known edits to a plan text, and the diff that those edits must produce.
 
-Why a model of the document rather than string surgery: renumbering is the hard part of a revision (remove task 2 and
-every later task of that section gets a new id; swap two sections and all their tasks do), so the generator parses the
-plan once into sections and tasks (using the extractor's own spans), applies edits to that tree, and renders it with
-fresh numbering. Every node remembers its old id, so after rendering we know exactly which old task became which new
-one, which were added or removed, and — from the edits recorded on the nodes — the typed changes a correct diff lists.
+The plan is edited as a tree (revgen_model.PlanModel) and rendered with fresh numbering; every node remembers its old
+id, so after rendering we know exactly which old task became which new one, which were added or removed, and — from
+the edits recorded on the nodes — the typed changes a correct diff lists.
 
-Edits (each on a different task): renumber a section (swap two sibling sections), move a task to another section,
-reword a title, change a target's value, change its unit of measure, change its deadline, change its comparator, add /
-remove / swap-the-lead of responsible units, add a task (from another city's plan), remove a task, reword a phrase in a
-body; and, over the whole text, reflow formatting (full-width punctuation, OCR spaces, a broken line) which must be
-counted, never listed.
+Edits (one per slot — title, body, units — of a task, so a task can get a new title and a new value at once):
+structure — swap two sibling sections (renumbering them and all their tasks), insert a new section (renumbering the
+later ones), remove a section, move a task to another section, add a task (from another city's plan), remove a task;
+content — reword a task or section title, reword a phrase, delete a sentence, append a quantified sentence, change a
+target's value, its unit of measure (with the value rescaled), its deadline, its comparator, a value of a section
+without tasks (二、主要目标), add / remove a responsible unit or swap the lead; and over the whole text, reflow
+formatting (full-width punctuation, OCR spaces, a line broken mid-sentence, full-width number labels), which must be
+counted and never listed.
 
 Expected change keys (compared with the diff's `changes`):
     ("target_value", old_task, new_task, old_target_id, new_value, new_unit)
@@ -22,46 +23,12 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any, Optional
 
-from extract.record import PlanRecord, Target
+from extract.record import PlanRecord
 
-ROOT = Path(__file__).resolve().parents[3]
-CN = "零一二三四五六七八九十"
-
-
-def cn_num(n: int) -> str:
-    """Chinese numeral for 1..99 (section numbering)."""
-    if n <= 10:
-        return CN[n]
-    if n < 20:
-        return "十" + (CN[n % 10] if n % 10 else "")
-    return CN[n // 10] + "十" + (CN[n % 10] if n % 10 else "")
-
-
-@dataclass
-class TaskNode:
-    content: str  # text after the number label (title。body(责任单位:…))
-    old_id: Optional[str]
-    targets: list[Target] = field(default_factory=list)  # old targets with spans relative to content
-    offsets: list[tuple[int, int]] = field(default_factory=list)
-    title: str = ""
-    edited: set = field(default_factory=set)  # edit slots used: "title", "body", "units" (one edit per slot)
-    new_id: str = ""
-
-
-@dataclass
-class SectionNode:
-    level: int
-    title: str
-    intro: list[str]
-    old_id: Optional[str]
-    children: list[Any] = field(default_factory=list)  # SectionNode | TaskNode
-    new_id: str = ""
-    intro_start: int = -1  # offset of the first intro line in the old text
-    edited: set = field(default_factory=set)
+from revgen_model import ROOT, PlanModel, SectionNode, TaskNode
 
 
 @dataclass
@@ -82,92 +49,6 @@ class Revision:
     log: list[str]
 
 
-class PlanModel:
-    """A plan as a tree of sections and tasks that can be edited and rendered with fresh numbering."""
-
-    def __init__(self, record: PlanRecord):
-        text = record.text
-        self.preamble: list[str] = []
-        self.roots: list[SectionNode] = []
-        by_id: dict[str, SectionNode] = {}
-        sec_at = {s.span[0]: s for s in record.sections}
-        task_at = {t.span[0]: t for t in record.tasks}
-        targets_by_task: dict[str, list[Target]] = {}
-        for g in record.targets:
-            targets_by_task.setdefault(g.task, []).append(g)
-        self.section_targets = {s.id: targets_by_task.get(s.id, []) for s in record.sections}
-        current: Optional[SectionNode] = None
-        last_task: Optional[TaskNode] = None
-        pos = 0
-        for line in text.split("\n"):
-            start = pos
-            pos += len(line) + 1
-            if start in sec_at:
-                s = sec_at[start]
-                node = SectionNode(s.level, s.title, [], s.id)
-                (by_id[s.parent].children if s.parent else self.roots).append(node)
-                by_id[s.id] = node
-                current, last_task = node, None
-            elif start in task_at:
-                t = task_at[start]
-                body_start = start + len(t.number)
-                content = text[body_start:t.span[1]]
-                node_t = TaskNode(content, t.id, title=t.title)
-                for g in targets_by_task.get(t.id, []):
-                    node_t.targets.append(g)
-                    node_t.offsets.append((g.span[0] - body_start, g.span[1] - body_start))
-                by_id[t.section].children.append(node_t)
-                last_task = node_t
-            elif current is None:
-                self.preamble.append(line)
-            elif last_task is not None:
-                last_task.content += "\n" + line
-            else:
-                if not current.intro:
-                    current.intro_start = start
-                current.intro.append(line)
-
-    # -- queries -------------------------------------------------------------------------------------------------
-    def sections(self, level: Optional[int] = None) -> list[SectionNode]:
-        out: list[SectionNode] = []
-
-        def walk(nodes: list[Any]) -> None:
-            for n in nodes:
-                if isinstance(n, SectionNode):
-                    if level is None or n.level == level:
-                        out.append(n)
-                    walk(n.children)
-        walk(self.roots)
-        return out
-
-    def tasks(self) -> list[tuple[SectionNode, TaskNode]]:
-        return [(s, t) for s in self.sections() for t in s.children if isinstance(t, TaskNode)]
-
-    # -- rendering -----------------------------------------------------------------------------------------------
-    def render(self, fullwidth_labels: bool = False) -> str:
-        lines = list(self.preamble)
-
-        def walk(nodes: list[Any], parent_id: str, level: int) -> None:
-            k_sec = k_task = 0
-            for n in nodes:
-                if isinstance(n, SectionNode):
-                    k_sec += 1
-                    n.new_id = f"{parent_id}.{k_sec}" if parent_id else str(k_sec)
-                    if n.level == 0:
-                        label = cn_num(k_sec) + "、"
-                    else:
-                        label = ("（%s）" if fullwidth_labels else "(%s)") % cn_num(k_sec)
-                    lines.append(label + n.title)
-                    lines.extend(n.intro)
-                    walk(n.children, n.new_id, level + 1)
-                else:
-                    k_task += 1
-                    n.new_id = f"{parent_id}.{k_task}"
-                    lines.append(f"{k_task}{'．' if fullwidth_labels else '.'}" + n.content)
-        walk(self.roots, "", 0)
-        return "\n".join(lines)
-
-
 # -- edit vocabularies ------------------------------------------------------------------------------------------------
 TITLE_SWAPS = [("大力", "全力"), ("加快", "加速"), ("推进", "推动"), ("推动", "促进"), ("持续", "不断"), ("加强", "强化"),
                ("强化", "加强"), ("积极", "主动"), ("构建", "建设"), ("深入", "全面"), ("完善", "健全"), ("提升", "提高"),
@@ -177,6 +58,7 @@ BODY_SWAPS = [("加快", "加速"), ("积极", "主动"), ("持续", "不断"), 
 UNIT_SWAPS = {"万千瓦": ("千瓦", 10000), "万平方米": ("平方米", 10000), "公里": ("千米", 1), "亿元": ("万元", 10000),
               "万吨标准煤": ("吨标准煤", 10000), "座": ("个", 1)}
 CMP_SWAPS = [("不少于", "不超过"), ("不低于", "不高于"), ("不高于", "不低于"), ("超过", "不超过")]
+CMP_OF = {"不少于": ">=", "不低于": ">=", "超过": ">=", "不高于": "<="}
 
 
 def _fmt(v: float) -> str:
@@ -383,7 +265,8 @@ class Generator:
                 s, e = t.offsets[i]
                 q = t.content[s:e]
                 for a, b in CMP_SWAPS:
-                    if q.count(a) == 1 and t.targets[i].value is not None and b not in q:
+                    if (q.count(a) == 1 and t.targets[i].value is not None and b not in q
+                            and t.targets[i].comparator == CMP_OF[a]):
                         if a == "超过" and "不超过" in q:
                             continue
                         out.append((i, a, b))
@@ -440,7 +323,8 @@ class Generator:
             limit = (ann[0] - 6) if ann else len(t.content)
             for m in re.finditer(r"[^。]+。", t.content[pos:limit]):
                 s0, e0 = pos + m.start(), pos + m.end()
-                if e0 < limit and _free(t, s0, e0) and 8 <= e0 - s0:
+                if (e0 < limit and _free(t, s0, e0) and 8 <= e0 - s0
+                        and not re.search("责任|牵头|期限|时限", t.content[s0:e0])):
                     out.append((s0, e0))
             return out[:-1] if len(out) > 1 else []
         for _, t in self._pick_tasks(lambda t: bool(spots(t))):
@@ -598,40 +482,3 @@ def make_revision(record: PlanRecord, seed: int, foreign: list[str], reflow: boo
                               else "renumbered" if t.old_id != t.new_id else "unchanged")
     changes = [(kind, a.old_id, b.new_id) + extra for kind, a, b, extra in g.expect]
     return Revision(record.text, text, Expected(pairs, added, removed, statuses, changes, sec_pairs), g.log)
-
-
-# -- scoring ----------------------------------------------------------------------------------------------------------
-def predicted_keys(diff: dict[str, Any]) -> list[tuple]:
-    """The diff's changes in the generator's key format."""
-    out = []
-    for c in diff["changes"]:
-        d = c.get("detail", {})
-        if c["type"] == "target_value":
-            out.append(("target_value", c["old"], c["new"], d.get("target_old"), d["value"][1], d["unit"][1]))
-        elif c["type"] == "deadline":
-            out.append(("deadline", c["old"], c["new"], d.get("target_old"), c["after"]))
-        elif c["type"] == "responsible_units":
-            out.append(("responsible_units", c["old"], c["new"]))
-        else:
-            out.append(("text", c["old"], c["new"], d.get("field", "text")))
-    return out
-
-
-def _norm_key(k: tuple) -> tuple:
-    return tuple(round(x, 6) if isinstance(x, float) else x for x in k)
-
-
-def score(expected: list[tuple], predicted: list[tuple]) -> tuple[int, int, int]:
-    """(true positives, |predicted|, |expected|) with multiset matching."""
-    pool = [_norm_key(k) for k in expected]
-    tp = 0
-    for k in (_norm_key(k) for k in predicted):
-        if k in pool:
-            pool.remove(k)
-            tp += 1
-    return tp, len(predicted), len(expected)
-
-
-def alignment_decisions(pairs: dict[str, str], added: list[str], removed: list[str]) -> set[tuple]:
-    return ({("pair", a, b) for a, b in pairs.items()} | {("added", x) for x in added}
-            | {("removed", x) for x in removed})

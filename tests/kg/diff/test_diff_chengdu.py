@@ -1,0 +1,83 @@
+"""The real revision pair: Chengdu's energy action plan, v2021 (成都市能源结构调整行动方案) → v2022
+(成都市优化能源结构促进城市绿色低碳发展行动方案). Expectations written by reading both texts.
+
+What a reader sees: v2021 numbers its tasks 1–18 straight through the four sections of 三、重点任务; v2022 restarts
+at 1 in each section, so almost every surviving task is renumbered (3.2.8 积极发展绿色氢能 → 3.2.4). 深化重点行业节能降碳
+moves from (三) 推进能源利用高效化 to (一) 推进能源消费低碳化 (3.3.13 → 3.1.3). The transport and vehicle tasks
+(3.1.4 构建绿色智慧交通网络, 3.1.5 提升汽车电动化率) and the industrial-structure ones (3.1.1, 3.1.3) are gone;
+加快统筹资源高效利用 (3.3.1) is new. Numbers: 分布式综合能源服务项目 10 → 50 个, 500 千伏输变电项目 6 → 8 个,
+220 千伏 25 → 50 个, 城镇燃气管道 400 → 1200 公里 (新建改造 → 更新改造), 光伏装机 1GW → 50万千瓦; 天然气产能 gains
+a deadline (到 2025 年); 电网安全负荷 2260 万千瓦 and 充电桩 16 万个 stay. 推进燃煤发电机组升级改造 adds 彭州市 to its
+units. 四、保障措施 (二) is word-for-word the same; (四) only changes a comma to an enumeration comma.
+
+Judgment calls, accepted either way: v2021 3.3.12 推进智慧能源管理 was split in two in v2022 — its first sentence
+(智慧能源云平台、多能互补) went to 3.3.2 加快能源数字化转型, its second (增量配电业务改革、淮州新城) to 3.3.3 推进能源改革
+试点示范 — so 3.3.12 may pair with either; v2021 3.1.6 加快建筑绿色低碳发展 (lead 市住建局, buildings) was narrowed to
+v2022 3.1.4 加强建筑能耗管理 (lead 市住建局, building energy): a pair, or a removal plus an addition.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.diff import diff_records
+
+SURE_PAIRS = {
+    "3.1.2": "3.1.1", "3.1.7": "3.1.2", "3.3.13": "3.1.3", "3.2.9": "3.2.1", "3.2.10": "3.2.2", "3.2.11": "3.2.3",
+    "3.2.8": "3.2.4", "3.3.14": "3.3.4", "3.4.15": "3.4.1", "3.4.17": "3.4.2", "3.4.16": "3.4.3", "3.4.18": "3.4.4",
+    "4.1": "4.1", "4.2": "4.2", "4.3": "4.3", "4.4": "4.4",
+}
+SURE_REMOVED = {"3.1.1", "3.1.3", "3.1.4", "3.1.5"}
+SURE_ADDED = {"3.3.1"}
+EITHER = {"3.3.12": {"3.3.2", "3.3.3"}, "3.1.6": {"3.1.4", None}}
+
+
+def _check(diff):
+    pairs = {p["old"]: p for p in diff["pairs"]}
+    for old, new in SURE_PAIRS.items():
+        assert old in pairs and pairs[old]["new"] == new, (old, pairs.get(old))
+    assert SURE_REMOVED <= set(diff["removed"])
+    assert SURE_ADDED <= set(diff["added"])
+    for old, allowed in EITHER.items():
+        assert (pairs[old]["new"] if old in pairs else None) in allowed
+    # statuses
+    assert pairs["4.2"]["status"] == "unchanged"
+    assert pairs["3.3.13"]["moved"] is True and pairs["3.3.13"]["status"] == "modified"
+    assert pairs["3.2.8"]["renumbered"] is True and pairs["3.2.8"]["moved"] is False
+    assert all(pairs[o]["status"] == "modified" for o in ("3.1.2", "3.2.9", "4.1", "4.3", "4.4"))
+    # typed changes
+    values = {(c["old"], c["new"], c["before"], c["after"]) for c in diff["changes"] if c["type"] == "target_value"}
+    assert ("3.3.14", "3.3.4", "≥10个", "≥50个") in values
+    assert ("3.4.15", "3.4.1", "6个", "8个") in values
+    assert ("3.4.15", "3.4.1", "25个", "50个") in values
+    assert ("3.4.16", "3.4.3", "400公里", "1200公里") in values
+    assert ("3.2.11", "3.2.3", "≥1GW", "≥50万千瓦") in values
+    unchanged_levels = {"2260万千瓦", "≥16万个", "16万个", "≥150亿立方米"}
+    assert not any(v[2] in unchanged_levels and v[2] == v[3] for v in values)
+    assert not any(c["detail"].get("target_old") in ("3.4.15/3", "3.4.17/4") for c in diff["changes"]
+                   if c["type"] == "target_value")
+    deadlines = [c for c in diff["changes"] if c["type"] == "deadline"]
+    assert any(c["old"] == "3.2.10" and c["new"] == "3.2.2" and c["before"] is None and c["after"] == "2025-12-31"
+               for c in deadlines)
+    units = {c["old"]: c for c in diff["changes"] if c["type"] == "responsible_units"}
+    assert "彭州市" in units["3.2.9"]["detail"]["added"]
+    text_44 = [c for c in diff["changes"] if c["old"] == "4.4"]
+    assert [(c["type"], c["before"], c["after"]) for c in text_44] == [("text", "，", "、")]
+    assert not [c for c in diff["changes"] if c["old"] == "4.2"]
+    # sections: same four subsections of 三、; 一、 renamed 总体思路 → 总体要求
+    sec = {p["old"]: p for p in diff["sections"]["pairs"]}
+    assert all(sec[s]["new"] == s for s in ("1", "2", "3", "3.1", "3.2", "3.3", "3.4", "4"))
+    assert any(c["old"] == "1" and c["detail"].get("field") == "title" and c["after"] == "总体要求"
+               for c in diff["changes"])
+
+
+def test_chengdu_revision_without_embeddings(chengdu):
+    _check(diff_records(*chengdu, use_embeddings=False))
+
+
+@pytest.mark.slow
+def test_chengdu_revision_with_embeddings(chengdu):
+    diff = diff_records(*chengdu, use_embeddings=True)
+    assert diff["embeddings"] is True
+    _check(diff)
+    # with the paraphrase signal the split task follows its first sentence (智慧能源云平台 → 能源数字化转型)
+    assert {p["old"]: p["new"] for p in diff["pairs"]}["3.3.12"] == "3.3.2"
