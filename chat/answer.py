@@ -57,7 +57,12 @@ def answer(question: str, store, doc: Optional[str] = None, as_of: Optional[date
     if not doc_ids:
         return _refuse(raw, as_of, "存储中还没有文档，请先用 `policykg ingest 文件` 导入方案。", "error")
     prev = session.last if session is not None else None
-    doc_id = doc or choose_doc(store, q, doc_ids, prev.doc if prev is not None and prev.doc in doc_ids else None)
+    others: list[str] = []
+    if doc is not None:
+        doc_id = doc
+    else:
+        choice = choose_doc(store, q, doc_ids, prev.doc if prev is not None and prev.doc in doc_ids else None)
+        doc_id, others = choice.doc, choice.others
     cat = catalog_for(store, doc_id)
     slots = parse_question(q, cat, as_of)
     intent: Optional[str] = None
@@ -68,6 +73,9 @@ def answer(question: str, store, doc: Optional[str] = None, as_of: Optional[date
     intent = intent or classify(slots)
     res = handler(intent)(Ctx(store, cat, slots, as_of, prev_focus))
     intent = res.intent or intent
+    if others:
+        titles = "、".join(f"《{catalog_for(store, d).title}》（{d}）" for d in others[:3])
+        res.answer += f"\n（按《{cat.title}》作答；{titles}也可能相关，可指定文档再问。）"
     out = _envelope(raw, intent, as_of, res, doc_id)
     if session is not None:
         session.record(Turn(q, doc_id, intent, slots, res.focus, res.none))

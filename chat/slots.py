@@ -92,6 +92,21 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+def _doc_mentions(question: str, cat: Catalog) -> list[tuple[int, int]]:
+    spans = []
+    names = [cat.title, cat.record.document.issuer or ""]
+    names += [p + "的" for p in cat.places]
+    for name in names:
+        if len(name) < 3:
+            continue
+        for m in re.finditer(re.escape(name), question):
+            spans.append((m.start(), m.end()))
+    issuer = cat.record.document.issuer or ""
+    for m in re.finditer(r"[\u4e00-\u9fff]{0,4}" + re.escape(issuer), question) if len(issuer) >= 3 else ():
+        spans.append((m.start(), m.end()))  # 江苏省生态环境厅 for the issuer 省生态环境厅
+    return spans
+
+
 def parse_question(question: str, cat: Catalog, today: date) -> Slots:
     """All slots of one question against one document."""
     slots = Slots(question)
@@ -99,10 +114,12 @@ def parse_question(question: str, cat: Catalog, today: date) -> Slots:
     for name, rx in SIGNALS.items():
         if rx.search(flat):
             slots.signals.add(name)
-    mentions = cat.registry.find(question)
+    # the document's own title and issuer name the document, not a unit or a topic
+    used = _doc_mentions(question, cat)
+    mentions = [m for m in cat.registry.find(_blank(question, used))]
     slots.units = [m for m in mentions if m.known]
     slots.unknown_units = [m for m in mentions if not m.known]
-    used = [(m.start, m.end) for m in mentions]
+    used += [(m.start, m.end) for m in mentions]
     slots.time = parse_time(_blank(question, used), today)
     used += slots.time.spans
     slots.refs, ref_spans = find_refs(question, cat, used)

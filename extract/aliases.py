@@ -171,6 +171,7 @@ class UnitMention:
     end: int
     text: str
     names: tuple[str, ...]
+    quality: int = 0  # see AliasRegistry.resolve_quality
 
     @property
     def known(self) -> bool:
@@ -214,28 +215,34 @@ class AliasRegistry:
 
     def resolve(self, mention: str) -> list[str]:
         """The document's unit names a mention stands for ([] when none); exact collective tokens resolve to themselves."""
+        return self.resolve_quality(mention)[0]
+
+    def resolve_quality(self, mention: str) -> tuple[list[str], int]:
+        """Names and how directly they were reached: 4 the name as written, 3 a form of it (short form, without
+        prefix), 2 the same body under another name of its group, 1 a related body (经信委 for 经委), 0 none. Lets a
+        caller that holds several documents prefer the one that names the unit exactly."""
         m = _norm(mention)
         if not m:
-            return []
+            return [], 0
         if m in self.collective:
-            return [self.collective[m]]
+            return [self.collective[m]], 4
         exact = [n for n in self.names if _norm(n) == m]
         if exact:
-            return exact
+            return exact, 4
         if m in self._forms:
-            return list(self._forms[m])
+            return list(self._forms[m]), 3
         core = unit_core(m, self.places)
         if core in self._by_core:
-            return list(self._by_core[core])
+            return list(self._by_core[core]), 3
         key = _group_key(core)
         if key is None:
-            return []
+            return [], 0
         if key in self._by_group:
-            return list(self._by_group[key])
+            return list(self._by_group[key]), 2
         for rel in RELATED_GROUPS.get(key, ()):
             if rel in self._by_group:
-                return list(self._by_group[rel])
-        return []
+                return list(self._by_group[rel]), 1
+        return [], 0
 
     def surface_forms(self) -> list[str]:
         """Every form the registry recognises in text (names, short forms, prefixed forms), e.g. for a tokenizer's
@@ -295,10 +302,12 @@ class AliasRegistry:
         chars = [(i, c) for i, ch in enumerate(text) for c in _norm(ch)]
         flat = "".join(c for _, c in chars)
         taken = [False] * len(flat)
-        found: list[tuple[int, int, tuple[str, ...]]] = []
+        found: list[tuple[int, int, tuple[str, ...], int]] = []
         if self._form_re:
             for m in self._form_re.finditer(flat):
-                found.append((m.start(), m.end(), self._forms[m.group(0)]))
+                names = self._forms[m.group(0)]
+                quality = 4 if any(_norm(n) == m.group(0) for n in names) else 3
+                found.append((m.start(), m.end(), names, quality))
                 for k in range(m.start(), m.end()):
                     taken[k] = True
         for m in _UNIT_LIKE.finditer(flat):
@@ -306,16 +315,17 @@ class AliasRegistry:
             if any(taken[s:e]):
                 continue
             span = m.group(0)
-            names = tuple(self.resolve(span))
+            resolved, quality = self.resolve_quality(span)
+            names = tuple(resolved)
             if not names and not self._looks_like_unit(span):
                 continue
-            found.append((s, e, names))
+            found.append((s, e, names, quality))
             for k in range(s, e):
                 taken[k] = True
         out = []
-        for s, e, names in sorted(found):
+        for s, e, names, quality in sorted(found):
             os_, oe = chars[s][0], chars[e - 1][0] + 1
-            out.append(UnitMention(os_, oe, text[os_:oe], names))
+            out.append(UnitMention(os_, oe, text[os_:oe], names, quality))
         return out
 
     def _looks_like_unit(self, span: str) -> bool:

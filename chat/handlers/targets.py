@@ -57,6 +57,21 @@ def _next_due(ctx: Ctx, after: date) -> str:
     return f"最近的指标期限为{fmt_date(first)}。"
 
 
+_DUE_WORDS = re.compile(r"完成|到期|要做|达成|实现")
+
+
+def _plan_by_year_rule(s) -> bool:
+    """No unit, a year or date, nothing else named: "2025年底前要完成哪些指标？" over the whole plan (or a section)."""
+    return (not has_unit(s) and bool(s.time.year or s.time.date) and not s.topic and not s.numbers
+            and ("targets_word" in s.signals or bool(_DUE_WORDS.search(s.question))))
+
+
+@intent("targets_by_year", 65, _plan_by_year_rule)
+def targets_by_year(ctx: Ctx) -> Result:
+    """Targets of the whole plan (or of a section) due on or before the end of the asked year (or date)."""
+    return unit_targets_by_year(ctx)
+
+
 @intent("unit_targets_by_year", 60, lambda s: has_unit(s) and "targets_word" in s.signals)
 def unit_targets_by_year(ctx: Ctx) -> Result:
     """Targets of the unit's tasks due on or before the end of the asked year (or date)."""
@@ -77,9 +92,10 @@ def unit_targets_by_year(ctx: Ctx) -> Result:
                 hint = f"其相关的{len(undated)}项指标均未规定完成期限。"
             text = f"{doc_name(cat)}中，{who}{when}没有到期的指标。{hint}"
         else:
-            text = f"{doc_name(cat)}中，{who}负责的任务没有量化指标或目标。"
+            text = f"{doc_name(cat)}中，{who}没有量化指标或目标。"
         return none_result(text, qtext, unit=s.unit_names)
-    head = f"{doc_name(cat)}中，{who}{when}需完成以下{len(items)}项指标（按其承担的任务统计，含牵头和配合）："
+    how = "（按其承担的任务统计，含牵头和配合）" if s.units else ""
+    head = f"{doc_name(cat)}中，{who}{when}需完成以下{len(items)}项指标{how}："
     return Result(answer=_listing(ctx, head, items, False), items=items, count=len(items), query=qtext,
                   focus={"targets": [i["target"] for i in items], "tasks": sorted({i["task"] for i in items}),
                          "unit": s.unit_names})
