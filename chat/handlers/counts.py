@@ -8,7 +8,8 @@ from __future__ import annotations
 from ..intents import Ctx, intent
 from ..queries import run, task_units_query, tasks_query
 from ..render import Result, doc_name, join_names, none_result, task_item
-from .common import missing_section, per_unit, query_text, unknown_unit
+from .common import missing_section, query_text, unknown_unit
+from .units import unit_task_rows
 from .targets import _items, _scoped_rows
 
 
@@ -51,11 +52,9 @@ def count(ctx: Ctx) -> Result:
         scope = join_names(s.unit_names) or (cat.section_name(sections[0].id) if len(sections) == 1 else "全方案")
         return _answer(f"{doc_name(cat)}中{scope}共有{len(items)}项指标。", len(items), items, qtext)
     if s.units:
-        lead = s.lead_only
-        rows, qs = per_unit(ctx, lambda n: tasks_query(cat.doc_id, unit=n, lead_only=lead), "tid")
+        rows, qs, who, role = unit_task_rows(ctx)
         items = [i for i in (task_item(cat, r) for r in rows) if i]
-        role = "牵头" if lead else "承担（含牵头和配合）"
-        return _answer(f"{doc_name(cat)}中，{join_names(s.unit_names)}{role}的任务共{len(items)}项"
+        return _answer(f"{doc_name(cat)}中，{who}{role}的任务共{len(items)}项"
                        f"{'：' + '、'.join(cat.label(i['task']) for i in items) if items else ''}。",
                        len(items), items, query_text(qs))
     if len(sections) == 1:

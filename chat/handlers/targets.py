@@ -43,7 +43,9 @@ def _scoped_rows(ctx: Ctx, **filters: Any) -> tuple[list[dict[str, Any]], str]:
     ref = s.section_ref()
     section = ref.id if ref is not None and ref.kind == "section" else None
     if s.units:
-        rows, qs = per_unit(ctx, lambda n: targets_query(doc, unit=n, section=section, **filters), "gid")
+        lead = s.lead_only
+        rows, qs = per_unit(ctx, lambda n: targets_query(doc, unit=n, lead_only=lead, section=section, **filters),
+                            "gid")
         return rows, query_text(qs) or ""
     q = targets_query(doc, section=section, **filters)
     return run(ctx.store, q), q.text
@@ -94,7 +96,7 @@ def unit_targets_by_year(ctx: Ctx) -> Result:
         else:
             text = f"{doc_name(cat)}中，{who}没有量化指标或目标。"
         return none_result(text, qtext, unit=s.unit_names)
-    how = "（按其承担的任务统计，含牵头和配合）" if s.units else ""
+    how = ("（按其牵头的任务统计）" if s.lead_only else "（按其承担的任务统计，含牵头和配合）") if s.units else ""
     head = f"{doc_name(cat)}中，{who}{when}需完成以下{len(items)}项指标{how}："
     return Result(answer=_listing(ctx, head, items, False), items=items, count=len(items), query=qtext,
                   focus={"targets": [i["target"] for i in items], "tasks": sorted({i["task"] for i in items}),
@@ -224,7 +226,15 @@ def _topic_words(ctx: Ctx) -> str:
     return "、".join(ctx.slots.topic) or "该事项"
 
 
-@intent("target_value", 90, lambda s: "value" in s.signals)
+def _value_rule(s) -> bool:
+    """多少/几/百分之几 …, or "<indicator>目标" without a list word ("建成区绿化覆盖率目标")."""
+    if "value" in s.signals:
+        return True
+    return ("targets_word" in s.signals and bool(s.topic) and not has_unit(s) and s.section_ref() is None
+            and not re.search(r"哪些|什么|哪几", s.question))
+
+
+@intent("target_value", 90, _value_rule)
 def target_value(ctx: Ctx) -> Result:
     """The value (and unit, comparator, deadline) the plan sets for the target the question names."""
     miss = unknown_unit(ctx)

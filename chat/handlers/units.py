@@ -26,9 +26,7 @@ def unit_tasks(ctx: Ctx) -> Result:
         return miss
     s, cat = ctx.slots, ctx.cat
     lead = s.lead_only
-    rows, queries = per_unit(ctx, lambda n: tasks_query(cat.doc_id, unit=n, lead_only=lead), "tid")
-    who = join_names(s.unit_names)
-    role = "牵头" if lead else "承担（含牵头和配合）"
+    rows, queries, who, role = unit_task_rows(ctx)
     if not rows:
         what = "没有由其牵头的任务" if lead else "未被列为任何任务的责任单位"
         return none_result(f"{doc_name(cat)}中，{who}{what}。", query_text(queries), unit=s.unit_names)
@@ -37,6 +35,28 @@ def unit_tasks(ctx: Ctx) -> Result:
     return Result(answer=f"{doc_name(cat)}中，{who}{role}的任务共{len(items)}项：\n{lines}", items=items,
                   count=len(items), query=query_text(queries),
                   focus={"tasks": [i["task"] for i in items], "unit": s.unit_names})
+
+
+def unit_task_rows(ctx: Ctx) -> tuple[list[dict[str, Any]], list, str, str]:
+    """Task rows of the question's unit(s): all roles or lead only; for "A和B共同负责" the tasks naming both.
+    Returns rows, the queries run, the units as worded for the answer, and the role wording."""
+    s, cat = ctx.slots, ctx.cat
+    lead = s.lead_only
+    rows, queries = per_unit(ctx, lambda n: tasks_query(cat.doc_id, unit=n, lead_only=lead), "tid")
+    who = join_names(s.unit_names)
+    role = "牵头" if lead else "承担（含牵头和配合）"
+    if _joint(s):
+        each = {n: {r["tid"] for r in run(ctx.store, q)} for n, q in zip(s.unit_names, queries)}
+        per_mention = [set().union(*(each[n] for n in m.names if n in each)) for m in s.units]
+        common = set.intersection(*per_mention) if per_mention else set()
+        rows = [r for r in rows if r["tid"] in common]
+        who = "、".join("/".join(m.names) for m in s.units)
+        role = "共同承担"
+    return rows, queries, who, role
+
+
+def _joint(s) -> bool:
+    return len(s.units) >= 2 and "joint" in s.signals
 
 
 def _pick_task(ctx: Ctx, candidates: Optional[list] = None) -> Optional[str]:
@@ -86,6 +106,8 @@ def lead_unit(ctx: Ctx) -> Result:
 
 
 def _co_rule(s) -> bool:
+    if len(s.units) >= 2 and "other_units" not in s.signals:
+        return False  # "区经委和区建管委共同负责的任务" asks for tasks, not for units
     return "co" in s.signals and (has_unit(s) or bool(_ASKS_UNITS.search(s.question)))
 
 
