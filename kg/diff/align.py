@@ -36,6 +36,8 @@ from .similarity import embedding_cosine, mask_digits, ngram_cosine
 __all__ = ["assign", "Alignment", "align_sections", "align_tasks", "align_targets", "TASK_THRESHOLD"]
 
 TASK_THRESHOLD = 0.28
+SUCCESSOR_THRESHOLD = 0.18
+SANDWICH_THRESHOLD = 0.15
 SECTION_THRESHOLD = 0.3
 TARGET_THRESHOLD = 0.35
 GLOBAL_TARGET_THRESHOLD = 0.8
@@ -79,6 +81,15 @@ class Alignment:
                    [i for i in range(score.shape[0]) if i not in old_done],
                    [j for j in range(score.shape[1]) if j not in new_done], score)
 
+    @classmethod
+    def from_pairs(cls, pairs: list[tuple[int, int]], score: np.ndarray) -> "Alignment":
+        pairs = sorted(pairs)
+        old_done = {i for i, _ in pairs}
+        new_done = {j for _, j in pairs}
+        return cls(pairs, {(i, j): float(score[i, j]) for i, j in pairs},
+                   [i for i in range(score.shape[0]) if i not in old_done],
+                   [j for j in range(score.shape[1]) if j not in new_done], score)
+
     def mapping(self, old: Sequence[Item], new: Sequence[Item]) -> dict[str, str]:
         """Old id → new id."""
         return {old[i].id: new[j].id for i, j in self.pairs}
@@ -96,7 +107,9 @@ def _task_embed_text(item: Item) -> str:
 
 def align_sections(old: list[Item], new: list[Item], use_embeddings: bool,
                    task_pairs: Optional[list[tuple[Item, Item]]] = None,
-                   emb: Optional[np.ndarray] = None) -> tuple[Alignment, Optional[np.ndarray]]:
+                   emb: Optional[np.ndarray] = None,
+                   children: Optional[tuple[dict[str, int], dict[str, int]]] = None
+                   ) -> tuple[Alignment, Optional[np.ndarray]]:
     """Pair sections (same level only). Returns the alignment and the embedding matrix (to reuse on a second pass)."""
     if not old or not new:
         return Alignment.from_matrix(np.zeros((len(old), len(new))), SECTION_THRESHOLD), None
@@ -112,31 +125,93 @@ def align_sections(old: list[Item], new: list[Item], use_embeddings: bool,
     else:
         score = 0.55 * title + 0.3 * body + 0.15 * num
     if task_pairs is not None:
-        kids = _child_overlap(old, new, task_pairs)
+        kids = _child_overlap(old, new, task_pairs, children or _count_children(task_pairs))
         has = kids >= 0
         score = np.where(has, 0.6 * score + 0.4 * np.clip(kids, 0, 1), score)
     level_ok = np.array([[a.level == b.level for b in new] for a in old])
     score = np.where(level_ok, score, 0.0)
-    return Alignment.from_matrix(score, SECTION_THRESHOLD), emb
+    al = Alignment.from_matrix(score, SECTION_THRESHOLD)
+    return _fill_sandwiched(al, old, new, score), emb
 
 
-def _child_overlap(old: list[Item], new: list[Item], task_pairs: list[tuple[Item, Item]]) -> np.ndarray:
-    """Share of child tasks paired across each section pair; -1 where neither section has child tasks."""
-    count_old: dict[str, int] = {}
-    count_new: dict[str, int] = {}
+def _fill_sandwiched(al: Alignment, old: list[Item], new: list[Item], score: np.ndarray) -> Alignment:
+    """Pair leftover sections that sit where an aligned neighbour says they should: same level, parents aligned, and
+    the previous or the next sibling of one aligned to that of the other (a section whose title was rewritten keeps
+    its place), at a lower threshold."""
+    if not al.removed or not al.added:
+        return al
+    pairs = set(al.pairs)
+    sib_old = _siblings(old)
+    sib_new = _siblings(new)
+    mapped = {old[i].id: new[j].id for i, j in pairs}
+    extra = []
+    for i in al.removed:
+        a = old[i]
+        for j in al.added:
+            b = new[j]
+            if a.level != b.level or mapped.get(a.parent or "", "") != (b.parent or "") or score[i, j] <= SANDWICH_THRESHOLD:
+                continue
+            pa, na = sib_old.get(a.id, (None, None))
+            pb, nb = sib_new.get(b.id, (None, None))
+            before = pa is not None and pb is not None and mapped.get(pa) == pb
+            after = na is not None and nb is not None and mapped.get(na) == nb
+            if before or after:
+                extra.append((i, j, score[i, j]))
+    used_old, used_new = set(), set()
+    for i, j, _ in sorted(extra, key=lambda x: -x[2]):
+        if i not in used_old and j not in used_new:
+            pairs.add((i, j))
+            used_old.add(i)
+            used_new.add(j)
+    if not used_old:
+        return al
+    return Alignment.from_pairs(sorted(pairs), score)
+
+
+def _siblings(items: list[Item]) -> dict[str, tuple[Optional[str], Optional[str]]]:
+    """Previous and next sibling id of each section (same parent, document order)."""
+    groups: dict[str, list[str]] = {}
+    for s in items:
+        groups.setdefault(s.parent or "", []).append(s.id)
+    out: dict[str, tuple[Optional[str], Optional[str]]] = {}
+    for ids in groups.values():
+        for k, x in enumerate(ids):
+            out[x] = (ids[k - 1] if k else None, ids[k + 1] if k + 1 < len(ids) else None)
+    return out
+
+
+def _child_overlap(old: list[Item], new: list[Item], task_pairs: list[tuple[Item, Item]],
+                   children: tuple[dict[str, int], dict[str, int]]) -> np.ndarray:
+    """Share of each section's child tasks that the task alignment paired into the other section (of the larger
+    section's child count, so one task that moved between two sections does not make them one); -1 where neither
+    section has child tasks."""
     both: dict[tuple[str, str], int] = {}
     for a, b in task_pairs:
         both[(a.parent or "", b.parent or "")] = both.get((a.parent or "", b.parent or ""), 0) + 1
-    for a, _ in task_pairs:
-        count_old[a.parent or ""] = count_old.get(a.parent or "", 0) + 1
-    for _, b in task_pairs:
-        count_new[b.parent or ""] = count_new.get(b.parent or "", 0) + 1
+    count_old, count_new = children
     out = np.full((len(old), len(new)), -1.0)
     for i, a in enumerate(old):
         for j, b in enumerate(new):
             denom = max(count_old.get(a.id, 0), count_new.get(b.id, 0))
             if denom:
                 out[i, j] = both.get((a.id, b.id), 0) / denom
+    return out
+
+
+def _count_children(task_pairs: list[tuple[Item, Item]]) -> tuple[dict[str, int], dict[str, int]]:
+    old: dict[str, int] = {}
+    new: dict[str, int] = {}
+    for a, b in task_pairs:
+        old[a.parent or ""] = old.get(a.parent or "", 0) + 1
+        new[b.parent or ""] = new.get(b.parent or "", 0) + 1
+    return old, new
+
+
+def count_children(tasks: list[Item]) -> dict[str, int]:
+    """Number of tasks directly under each section id."""
+    out: dict[str, int] = {}
+    for t in tasks:
+        out[t.parent or ""] = out.get(t.parent or "", 0) + 1
     return out
 
 
@@ -205,11 +280,19 @@ def _unit_overlap(old: list[Item], new: list[Item]) -> np.ndarray:
 
 def align_tasks(old: list[Item], new: list[Item], section_map: dict[str, str], use_embeddings: bool,
                 emb: Optional[np.ndarray] = None) -> tuple[Alignment, Optional[np.ndarray]]:
-    """Pair tasks across the two versions (any section to any section)."""
+    """Pair tasks across the two versions (any section to any section), then successors within a section."""
     if not old or not new:
         return Alignment.from_matrix(np.zeros((len(old), len(new))), TASK_THRESHOLD), None
     score, emb = task_score(old, new, section_map, use_embeddings, emb)
-    return Alignment.from_matrix(score, TASK_THRESHOLD), emb
+    al = Alignment.from_matrix(score, TASK_THRESHOLD)
+    if al.removed and al.added:
+        same = np.array([[section_map.get(old[i].parent or "") == (new[j].parent or "") for j in al.added]
+                         for i in al.removed])
+        sub = np.where(same, score[np.ix_(al.removed, al.added)], 0.0)
+        extra = [(al.removed[i], al.added[j]) for i, j in assign(sub, SUCCESSOR_THRESHOLD)]
+        if extra:
+            al = Alignment.from_pairs(al.pairs + extra, score)
+    return al, emb
 
 
 def _quote_key(g: Target) -> str:

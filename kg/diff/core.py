@@ -17,7 +17,7 @@ from typing import Any, Optional
 
 from extract.record import PlanRecord
 
-from .align import Alignment, align_sections, align_targets, align_tasks
+from .align import Alignment, align_sections, align_targets, align_tasks, count_children
 from .classify import classify_pair
 from .items import Item, build_items
 from .typed import target_changes
@@ -62,7 +62,8 @@ def diff_records(old: PlanRecord, new: PlanRecord, use_embeddings: bool = True) 
         smap = sec_al.mapping(o_secs, n_secs)
         task_al, _ = align_tasks(o_tasks, n_tasks, smap, False)
     task_pairs = [(a, b) for a, b, _ in _pairs(task_al, o_tasks, n_tasks)]
-    sec_al2, _ = align_sections(o_secs, n_secs, emb_on, task_pairs=task_pairs, emb=sec_emb)
+    sec_al2, _ = align_sections(o_secs, n_secs, emb_on, task_pairs=task_pairs, emb=sec_emb,
+                                children=(count_children(o_tasks), count_children(n_tasks)))
     if sec_al2.mapping(o_secs, n_secs) != smap:
         sec_al = sec_al2
         smap = sec_al.mapping(o_secs, n_secs)

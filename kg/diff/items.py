@@ -7,6 +7,7 @@ responsibility annotation sits (changes there are reported as responsible-unit c
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -64,17 +65,17 @@ def build_items(record: PlanRecord) -> tuple[list[Item], list[Item]]:
     by_task: dict[str, list[Target]] = {}
     for g in record.targets:
         by_task.setdefault(g.task, []).append(g)
-    child_starts: dict[str, int] = {}
-    for s in record.sections:
-        if s.parent is not None:
-            child_starts[s.parent] = min(child_starts.get(s.parent, s.span[0]), s.span[0])
-    for t in record.tasks:
-        child_starts[t.section] = min(child_starts.get(t.section, t.span[0]), t.span[0])
+    starts = sorted({x.span[0] for x in record.sections} | {t.span[0] for t in record.tasks})
 
     sections: list[Item] = []
     for i, s in enumerate(record.sections):
-        body_end = (s.body_span or s.span)[1]
-        end = min(child_starts.get(s.id, body_end), body_end)
+        # own text: from the heading to the next heading of any kind (its first child, or the next section); a
+        # record rebuilt from contract JSON has no body_span, so this must not depend on it
+        k = bisect_right(starts, s.span[0])
+        end = starts[k] if k < len(starts) else len(text)
+        if s.body_span:
+            end = min(end, s.body_span[1])
+        end = max(end, s.span[1])
         while end > s.span[0] and text[end - 1].isspace():
             end -= 1
         start = _skip_number(text, s.span[0], s.number)

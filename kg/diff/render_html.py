@@ -129,13 +129,18 @@ def render_html(diff: dict[str, Any], old: PlanRecord, new: PlanRecord) -> str:
         label = STATUS_ZH.get(status, {"added": "新增", "removed": "删除"}.get(status, status))
         ids = escape(it.id if status in ("added", "removed") or pair is None or pair["old"] == pair["new"]
                      else f"{pair['old']} → {pair['new']}")
-        anchor = _anchor("old" if status == "removed" else ("s" if it.kind == "section" else "t"), it.id)
+        anchor = _anchor("old" if status == "removed" else "t", it.id)
         head = (f'<header><span class="ids">{ids}</span>{escape(it.title)}'
                 f'<span class="badge {status}">{escape(label)}</span></header>')
+        id_attr = f' id="{anchor}"'
+        if it.kind == "section":  # the section's own heading is already on the page
+            head, id_attr = "", ""
+            if pair and pair["old"] != pair["new"]:
+                head = f'<header><span class="ids">{ids}</span></header>'
         notes = ""
         if pair and pair.get("moved"):
-            notes = (f'<div class="summary">自 {escape(str(pair.get("old_section")))} 移至 '
-                     f'{escape(str(pair.get("new_section")))}</div>')
+            notes = (f'<div class="summary">自 {escape(pair.get("old_section") or "顶层")} 移至 '
+                     f'{escape(pair.get("new_section") or "顶层")}</div>')
         items = changes.get((pair["old"], pair["new"]), []) if pair else []
         lst = ("<ul class=\"changes\">" + "".join(f"<li>{escape(_change_line(c))}</li>" for c in items) + "</ul>"
                if items else "")
@@ -147,7 +152,7 @@ def render_html(diff: dict[str, Any], old: PlanRecord, new: PlanRecord) -> str:
             text = f'<div class="text">{redline(old_item.raw, it.raw)}</div>'
         else:
             text = f'<details><summary>原文</summary><div class="text">{escape(it.raw)}</div></details>'
-        return f'<article id="{anchor}" class="{status}">{head}{notes}{lst}{text}</article>'
+        return f'<article{id_attr} class="{status}">{head}{notes}{lst}{text}</article>'
 
     def walk(parent: str, depth: int) -> None:
         nav.append("<ul>")

@@ -20,14 +20,19 @@ def _clip(s: Optional[str], n: int = 60) -> str:
     return s if len(s) <= n else s[:n - 1] + "…"
 
 
+def _sec(section_id: Optional[str]) -> str:
+    return section_id or "顶层"
+
+
 def _change_line(c: dict[str, Any]) -> str:
     d = c.get("detail") or {}
     t = c["type"]
     if t == "target_value":
-        what = _clip(d.get("indicator") or d.get("quote_after") or "", 30)
+        what = _clip((d.get("indicator") or d.get("quote_after") or "").lstrip("，,、；; "), 30)
         return f"指标数值：{what}：{c['before']} → {c['after']}"
     if t == "deadline":
-        where = "任务期限" if d.get("level") == "task" else f"期限（{_clip(d.get('indicator') or '', 24)}）"
+        where = ("任务期限" if d.get("level") == "task"
+                 else f"期限（{_clip((d.get('indicator') or '').lstrip('，,、；; '), 24)}）")
         texts = d.get("deadline_text") or [None, None]
         return f"{where}：{c['before'] or '无'} → {c['after'] or '无'}（{texts[0] or '—'} → {texts[1] or '—'}）"
     if t == "responsible_units":
@@ -97,7 +102,7 @@ def render_text(diff: dict[str, Any]) -> str:
             ids = o if o == n else f"{o} → {n}"
             notes = []
             if p and p.get("moved"):
-                notes.append(f"自 {p.get('old_section')} 移至 {p.get('new_section')}")
+                notes.append(f"自 {_sec(p.get('old_section'))} 移至 {_sec(p.get('new_section'))}")
             elif p and p.get("renumbered"):
                 notes.append("重新编号")
             if p is None:
@@ -112,8 +117,8 @@ def render_text(diff: dict[str, Any]) -> str:
         lines.append("")
         lines.append("移动（内容未变）：")
         for p in moved:
-            lines.append(f"  {p['old']} → {p['new']} {p.get('title') or ''}（{p.get('old_section')} → "
-                         f"{p.get('new_section')}）")
+            lines.append(f"  {p['old']} → {p['new']} {p.get('title') or ''}（{_sec(p.get('old_section'))} → "
+                         f"{_sec(p.get('new_section'))}）")
     if renum:
         lines.append("")
         lines.append("重新编号（内容未变）：")

@@ -51,6 +51,18 @@ def test_contract_shape_and_citations(chengdu):
             assert new.text[c["new_span"][0]:c["new_span"][1]] == d["quote_after"]
 
 
+def test_records_rebuilt_from_contract_json_diff_the_same(chengdu):
+    """A stored document comes back through its contract JSON (no body spans): the diff must not change."""
+    from extract import record_from_contract
+
+    old, new = chengdu
+    direct = diff_records(old, new, use_embeddings=False)
+    rebuilt = diff_records(record_from_contract(old.to_contract(), old.text),
+                           record_from_contract(new.to_contract(), new.text), use_embeddings=False)
+    assert rebuilt["pairs"] == direct["pairs"] and rebuilt["changes"] == direct["changes"]
+    assert rebuilt["sections"] == direct["sections"] and rebuilt["formatting_only"] == direct["formatting_only"]
+
+
 def test_render_text_reads_as_a_summary(chengdu):
     diff = diff_records(*chengdu, use_embeddings=False)
     text = render_text(diff)
@@ -67,11 +79,12 @@ class _Collect(HTMLParser):
     def __init__(self):
         super().__init__()
         self.ids, self.hrefs, self.tags, self.stack_errors, self.stack = set(), set(), [], 0, []
-        self.scripts = 0
+        self.scripts = self.duplicate_ids = 0
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if "id" in a:
+            self.duplicate_ids += a["id"] in self.ids
             self.ids.add(a["id"])
         if tag == "a" and a.get("href", "").startswith("#"):
             self.hrefs.add(a["href"][1:])
@@ -97,7 +110,7 @@ def test_render_html_is_standalone_navigable_and_escaped(mini):
     assert page.startswith("<!DOCTYPE html>") and "<script>" not in page and "&lt;script&gt;" in page
     p = _Collect()
     p.feed(page)
-    assert p.scripts == 0 and p.stack_errors == 0 and not p.stack
+    assert p.scripts == 0 and p.stack_errors == 0 and not p.stack and p.duplicate_ids == 0
     assert p.hrefs <= p.ids  # every navigation link has its target
     assert {"s-2.1", "s-2.2", "t-2.1.1", "t-2.1.2", "t-2.2.1"} <= p.ids
     assert "<del>" in page and "<ins>" in page
@@ -110,7 +123,7 @@ def test_render_html_shows_removed_and_added(chengdu):
     page = render_html(diff, old, new)
     p = _Collect()
     p.feed(page)
-    assert p.stack_errors == 0 and p.hrefs <= p.ids
+    assert p.stack_errors == 0 and p.hrefs <= p.ids and p.duplicate_ids == 0
     for rid in diff["removed"]:
         assert f"old-{rid}" in p.ids
     for aid in diff["added"]:
