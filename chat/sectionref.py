@@ -32,6 +32,7 @@ _N = rf"[{CN_NUM}]+|\d+"
 _PART = re.compile(rf"第({_N})(?:部分|章|大部分|个部分)")
 _SUB = re.compile(rf"^(?:的|中的|里的|中|里)?第?[（(]?({_N})[)）]?(?:节|项|小节|方面|部分|条|点)")
 _CN_PAIR = re.compile(rf"(?<![{CN_NUM}])([{CN_NUM}]+)、?[（(]([{CN_NUM}]+)[)）](\d+)?")
+_CN_TOP_TASK = re.compile(rf"(?<![{CN_NUM}（(])([{CN_NUM}]+)[、.．](\d{{1,2}})(?![\d.])")
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.]|\s*[万亿千百%％个年月日号元吨米座家辆项条])")
 _TOPIC_MARK = re.compile(r"(领域|方面|这一节|那一节|这一部分|那一部分|这部分|那部分|部分|这一块|那一块|这块|那块|板块|"
                          r"这一章|一节|这节|那节|章节|这项任务|这个任务|这项工作|这一项)")
@@ -89,11 +90,20 @@ def find_refs(question: str, cat: Catalog, blank: list[tuple[int, int]] = ()
         return (idx[s], idx[e - 1] + 1) if e > s else (0, 0)
 
     def follow(sid: str, end: int) -> tuple[Optional[tuple[str, str]], int]:
-        m = _SUB.match(flat[end:])
-        if not m:
-            return None, end
-        n = cn_number(m.group(1))
-        return (_child(cat, sid, n) if n else None), end + m.end()
+        """Children named after a reference: 第三部分 + 第五节 + 第2条 → 3.5.2."""
+        found: Optional[tuple[str, str]] = None
+        while True:
+            m = _SUB.match(flat[end:])
+            if not m:
+                return found, end
+            n = cn_number(m.group(1))
+            child = _child(cat, sid, n) if n else None
+            if child is None:
+                return (found if found else None), (end if found else end + m.end())
+            found, end = child, end + m.end()
+            if child[0] == "task":
+                return found, end
+            sid = child[1]
 
     # by number -----------------------------------------------------------------------------------------------
     for m in _PART.finditer(flat):
@@ -121,6 +131,12 @@ def find_refs(question: str, cat: Catalog, blank: list[tuple[int, int]] = ()
             if t:
                 kind, cid = t
         refs.append(ClauseRef(kind, cid, span(m.start(), m.end()), "number", 1.0))
+    for m in _CN_TOP_TASK.finditer(flat):  # 四、2 / 四.2: the 2nd item under part 四
+        a = cn_number(m.group(1))
+        sid = _top(cat, a) if a else None
+        child = _child(cat, sid, int(m.group(2))) if sid else None
+        if child:
+            refs.append(ClauseRef(child[0], child[1], span(m.start(), m.end()), "number", 1.0))
     for m in _DOTTED.finditer(flat):
         cid = m.group(1)
         if cat.task(cid):

@@ -27,6 +27,18 @@ def _owner_text(ctx: Ctx, owner: str) -> str:
     return "。".join(p.text for p in cat.passages if p.owner == owner)
 
 
+def _task_content(ctx: Ctx, tid: str) -> Result:
+    """What a named task says ("四、2是什么内容？"): its sentences, quoted."""
+    cat = ctx.cat
+    task = cat.task(tid)
+    items = [i for i in (passage_item(cat, tid, p.span) for p in cat.passages if p.owner == tid and p.kind == "body")
+             if i]
+    quotes = "".join(f"「{i['quote']}」" for i in items)
+    units = f"（责任单位：{task.unit_text}）" if task.unit_text else ""
+    return Result(answer=f"{doc_name(cat)}{cat.cite(tid)}“{task.title}”：{quotes}{units}", items=items,
+                  focus={"task": tid, "tasks": [tid]})
+
+
 @intent("open", 100, lambda s: True)
 def open_question(ctx: Ctx) -> Result:
     """Retrieve the sentences that speak to the question and quote them."""
@@ -43,12 +55,12 @@ def open_question(ctx: Ctx) -> Result:
     if tref is not None and tref.strength >= 0.8:
         owners = {tref.id}
     if not s.topic:
-        if owners:
+        if tref is not None and tref.strength >= 0.8:
+            return _task_content(ctx, tref.id)
+        if ref is not None and ref.kind == "section":
             from .sections import section_tasks
-            if ref is not None and ref.kind == "section":
-                return section_tasks(ctx)
-        else:
-            return none_result("没能从问题中识别出要查询的具体内容，请说明想了解的单位、指标或事项。")
+            return section_tasks(ctx)
+        return none_result("没能从问题中识别出要查询的具体内容，请说明想了解的单位、指标或事项。")
     ranked = search(cat, s.topic, s.question, owners)
     by_owner: "OrderedDict[str, list]" = OrderedDict()
     for sc in ranked:

@@ -82,10 +82,11 @@ def unit_targets_by_year(ctx: Ctx) -> Result:
         return miss
     s, cat = ctx.slots, ctx.cat
     until = s.time.date or (date(s.time.year, 12, 31) if s.time.year else None)
-    rows, qtext = _scoped_rows(ctx, until=until) if until else _scoped_rows(ctx)
+    since = date(until.year, 1, 1) if until and "in_year" in s.signals else None  # "今年到期" = due this year
+    rows, qtext = _scoped_rows(ctx, until=until, since=since) if until else _scoped_rows(ctx)
     items = _items(ctx, rows, ctx.as_of)
     who = scope_words(ctx)
-    when = f"到{fmt_date(until.isoformat())}" if until else ""
+    when = (f"在{until.year}年内" if since else f"到{fmt_date(until.isoformat())}") if until else ""
     if not items:
         if until:
             undated = _scoped_rows(ctx)[0]
@@ -104,7 +105,14 @@ def unit_targets_by_year(ctx: Ctx) -> Result:
 
 
 def _as_of(ctx: Ctx) -> date:
-    return ctx.slots.time.date or ctx.as_of
+    """The as-of date: a date in the question (截至2026年1月1日), the end of a year in it (截至明年底, 2024年…), else
+    the asker's date."""
+    t = ctx.slots.time
+    if t.date:
+        return t.date
+    if t.year and not t.now:
+        return date(t.year, 12, 31)
+    return ctx.as_of
 
 
 @intent("overdue", 10, lambda s: "overdue" in s.signals)
@@ -145,7 +153,7 @@ def due_soon(ctx: Ctx) -> Result:
     miss = unknown_unit(ctx) or missing_section(ctx)
     if miss:
         return miss
-    as_of, days = _as_of(ctx), _window(ctx.slots.question)
+    as_of, days = ctx.slots.time.date or ctx.as_of, _window(ctx.slots.question)
     end = as_of + timedelta(days=days)
     rows, qtext = _scoped_rows(ctx, since=as_of, until=end)
     items = _items(ctx, rows, as_of, keep={"due_soon", "at_risk", "on_track", "no_data"}, soon_days=days)

@@ -105,6 +105,34 @@ def lead_unit(ctx: Ctx) -> Result:
                   items=[item] if item else [], units=leads, query=q.text, focus={"task": tid, "tasks": [tid]})
 
 
+def _task_units_rule(s) -> bool:
+    return ("unit_list" in s.signals and not has_unit(s) and "lead_q" not in s.signals and "count" not in s.signals
+            and (s.task_ref() is not None or bool(s.topic)))
+
+
+@intent("task_units", 35, _task_units_rule)
+def task_units(ctx: Ctx) -> Result:
+    """All units named for the task the question is about (“三（五）2的责任单位有哪些？”)."""
+    cat = ctx.cat
+    tid = _pick_task(ctx)
+    if tid is None:
+        return none_result(f"{doc_name(cat)}中没有找到与这个问题对应的任务。", topic=ctx.slots.topic)
+    rows, q = _units_of(ctx, tid)
+    title = cat.task(tid).title
+    if not rows:
+        return none_result(f"{doc_name(cat)}{cat.cite(tid)}“{title}”没有写明责任单位。", q.text, task=tid, tasks=[tid])
+    task_rows = run(ctx.store, tasks_query(cat.doc_id, task=tid))
+    item = task_item(cat, task_rows[0], quote="units") if task_rows else None
+    concrete = [r["unit"] for r in rows if not r["collective"]]
+    lead = [r["unit"] for r in rows if r["role"] == "lead" and not r["collective"]]
+    coll = [r["unit"] for r in rows if r["collective"]]
+    text = f"{doc_name(cat)}{cat.cite(tid)}“{title}”的责任单位为：{join_names(concrete)}"
+    text += f"（{join_names(lead)}牵头）" if lead else ""
+    text += f"；另列有统称“{join_names(coll)}”" if coll else ""
+    return Result(answer=text + "。", items=[item] if item else [], units=concrete, count=len(concrete), query=q.text,
+                  focus={"task": tid, "tasks": [tid]})
+
+
 def _co_rule(s) -> bool:
     if len(s.units) >= 2 and "other_units" not in s.signals:
         return False  # "区经委和区建管委共同负责的任务" asks for tasks, not for units

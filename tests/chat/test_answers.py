@@ -41,7 +41,7 @@ def check_items(a, rec):
 
 def test_registry_snapshot():
     order = [i.name for i in sorted(INTENTS.values(), key=lambda i: (i.priority, i.name))]
-    assert order == ["overdue", "due_soon", "count", "co_responsible", "lead_unit", "deadline",
+    assert order == ["overdue", "due_soon", "count", "co_responsible", "task_units", "lead_unit", "deadline",
                      "unit_targets_by_year", "targets_by_year", "unit_tasks", "section_targets", "section_tasks", "target_value", "open"]
     assert all(i.doc for i in INTENTS.values())
 
