@@ -84,11 +84,13 @@ def _table(led: dict[str, Any]) -> None:
 
 
 def _exports(ctx: Context, led: dict[str, Any]) -> None:
+    """CSV/Excel of the rows shown; the file is built only when a button is pressed (data callables)."""
     c1, c2, _ = st.columns([1, 1, 3])
     name = f"台账-{led['doc'] or '全部文档'}-{led['as_of']}"
+    rows = led["rows"]
     for col, fmt, label in ((c1, "csv", "导出 CSV"), (c2, "xlsx", "导出 Excel")):
-        out = data.export_rows(led["rows"], fmt, name)
-        col.download_button(label, out["data"], file_name=out["filename"], mime=out["mime"], key=f"ledger_dl_{fmt}")
+        col.download_button(label, lambda fmt=fmt: data.export_rows(rows, fmt, name)["data"],
+                            file_name=f"{name}.{fmt}", mime=data.EXPORT_MIME[fmt], key=f"ledger_dl_{fmt}")
 
 
 def _report_form(ctx: Context, doc: str, target: dict[str, Any], units: list[str]) -> None:
@@ -153,7 +155,9 @@ def _unit_report(ctx: Context, doc: str | None, units: list[str]) -> None:
     if not units:
         st.info("当前文档没有具体的责任单位")
         return
-    unit = st.selectbox("单位", units, key="ledger_unit_report")
+    unit = st.selectbox("单位", units, key="ledger_unit_report", index=None, placeholder="选择一个单位，查看并下载其任务清单")
+    if not unit:
+        return
     rep = progress.unit_report(ctx.store, unit, ctx.as_of, doc)
     counts = "　".join(f"{badge(s)}&nbsp;{n}" for s, n in rep["counts"].items() if n)
     st.markdown(f"**{esc(rep['unit'])}**：{len(rep['tasks'])} 项任务　{counts}", unsafe_allow_html=True)
@@ -162,10 +166,16 @@ def _unit_report(ctx: Context, doc: str | None, units: list[str]) -> None:
                  hide_index=True, width="stretch", height=min(320, 38 + 35 * max(1, len(rep["tasks"]))))
     cols = st.columns(4)
     for col, fmt, label in zip(cols, ("xlsx", "csv", "md"), ("单位报告 Excel", "单位报告 CSV", "单位报告 Markdown")):
-        out = progress.unit_report_file(rep, fmt)
-        col.download_button(label, out["data"], file_name=out["filename"], mime=out["mime"], key=f"ledger_ur_{fmt}")
-    tpl = progress.unit_template(ctx.store, unit, doc, ctx.as_of)
-    cols[3].download_button("进展填报表模板", tpl["data"], file_name=tpl["filename"], mime=tpl["mime"],
+        col.download_button(label, lambda fmt=fmt: progress.unit_report_file(rep, fmt)["data"],
+                            file_name=f"{rep['unit']}-{rep['as_of']}.{fmt}", key=f"ledger_ur_{fmt}")
+    spec, as_of = ctx.store.spec, ctx.as_of
+
+    def template() -> bytes:  # runs after this rerun, when the store of the rerun is closed: open it again
+        from kg import open_store
+        with open_store(spec) as store:
+            return progress.unit_template(store, unit, doc, as_of)["data"]
+    cols[3].download_button("进展填报表模板", template, file_name=f"{unit}-进展填报表.xlsx",
+                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             key="ledger_template")
 
 
@@ -184,7 +194,8 @@ def render(ctx: Context) -> None:
     if not ctx.docs:
         st.info("存储中还没有文档：请先在“文档”页导入方案。")
         return
-    _messages()
+    with st.container():  # one fixed slot for messages, so nothing below shifts (and no tab resets) when they go
+        _messages()
     f = _wanted(ctx)
     led = data.ledger(ctx.store, ctx.as_of, **f)
     _filters(ctx, led["options"])
@@ -200,7 +211,8 @@ def render(ctx: Context) -> None:
         st.session_state["ledger_target"] = next((_key(r) for r in led["rows"] if _key(r) in by_key),
                                                  next(iter(by_key), None))
     units = progress.units_of(ctx.store, doc)
-    tab_report, tab_history, tab_import, tab_unit = st.tabs(["记录进展", "进展历史", "导入填报表", "单位报告"])
+    tab_report, tab_history, tab_import, tab_unit = st.tabs(["记录进展", "进展历史", "导入填报表", "单位报告"],
+                                                            key="ledger_tabs")
     with tab_report:
         if by_key:
             key = st.selectbox("指标（也可在上表中点选一行）", list(by_key), key="ledger_target",

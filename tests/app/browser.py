@@ -33,6 +33,7 @@ class AppServer:
     """`streamlit run app.py` as a child process (its own process group, stopped by stop())."""
 
     def __init__(self, store: Path, log: Path, env: Optional[dict[str, str]] = None) -> None:
+        self.store = store
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         streamlit = Path(sys.executable).parent / "streamlit"
@@ -75,19 +76,25 @@ def launch(playwright: Any):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
-def settle(page: Any, timeout: float = 180) -> None:
-    """Wait until the app's script run has finished (Streamlit marks it on the root element) and the page is still."""
+def settle(page: Any, timeout: float = 180, quiet: float = 0.8) -> None:
+    """Wait until the app's script has stopped running (Streamlit marks the state on its root element) and stayed
+    stopped for `quiet` seconds — a page that calls st.rerun() stops for a moment between its two runs."""
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout * 1000)
-    time.sleep(0.5)
+    time.sleep(0.3)
     deadline = time.monotonic() + timeout
+    still_since: Optional[float] = None
     while time.monotonic() < deadline:
-        state = page.locator("[data-testid='stApp']").get_attribute("data-test-script-state")
-        if state not in ("running", None) or (state is None and page.locator("[data-testid='stHeading']").count()):
-            break
-        time.sleep(0.25)
-    else:
-        raise TimeoutError("the app was still running after the timeout")
-    time.sleep(0.8)  # let the last deltas paint (charts draw after the run ends)
+        running = page.locator("[data-testid='stApp']").get_attribute("data-test-script-state") == "running"
+        now = time.monotonic()
+        if running:
+            still_since = None
+        elif still_since is None:
+            still_since = now
+        elif now - still_since >= quiet:
+            time.sleep(0.4)  # let the last deltas paint (charts draw after the run ends)
+            return
+        time.sleep(0.1)
+    raise TimeoutError("the app was still running after the timeout")
 
 
 def open_page(page: Any, base: str, name: str, as_of: str) -> None:

@@ -127,7 +127,7 @@ def test_ledger_records_a_report(server, page):
     assert "任务台账" in _main_text(page)
     assert not page_errors(page)
     shot(page, "ledger")
-    page.get_by_text("记录进展").first.click()
+    page.get_by_role("tab", name="记录进展").click()
     settle(page)
     form = page.locator("[data-testid='stForm']").first
     form.get_by_role("button", name=re.compile("保存")).click()
@@ -136,10 +136,22 @@ def test_ledger_records_a_report(server, page):
     assert not page_errors(page)
     _top(page, page.locator("[data-testid='stAlertContentSuccess']").first)
     shot(page, "ledger-report")
-    page.get_by_text("进展历史").first.click()
+    page.get_by_role("tab", name="进展历史").click()
     settle(page)
-    _top(page, page.get_by_text("进展历史").first)
+    _top(page, page.get_by_role("tab", name="进展历史"))
     shot(page, "ledger-history")
+    page.get_by_role("tab", name="单位报告").click()
+    settle(page)
+    page.locator("[data-testid='stTabPanel'] [data-testid='stSelectbox']").filter(visible=True).last.click()
+    page.get_by_role("option", name="区交通委").click()
+    settle(page)
+    with page.expect_download() as download:  # built after the rerun, on a store opened for it
+        page.get_by_role("button", name="进展填报表模板").click()
+    path = download.value.path()
+    assert Path(path).read_bytes()[:4] == b"PK\x03\x04" and download.value.suggested_filename.endswith(".xlsx")
+    assert not page_errors(page)
+    _top(page, page.get_by_role("tab", name="单位报告"))
+    shot(page, "ledger-unit-report")
 
 
 def test_diff_of_an_uploaded_revision(server, page, tmp_path):
@@ -160,6 +172,7 @@ def test_diff_of_an_uploaded_revision(server, page, tmp_path):
     text = _main_text(page)
     assert "修改" in text and "指标数值" in text
     frame = page.frame_locator("iframe").first
+    frame.locator("ins").first.wait_for(timeout=30_000)  # the redline loads into its iframe after the run
     assert frame.locator("ins").count() > 0 and frame.locator("del").count() > 0
     assert frame.locator("script").count() == 0  # the hostile edit is shown as text
     assert not page_errors(page)
@@ -167,6 +180,21 @@ def test_diff_of_an_uploaded_revision(server, page, tmp_path):
     _top(page, page.get_by_text("红线对照").first)
     frame.locator("article.modified").first.scroll_into_view_if_needed()
     shot(page, "diff-redline")
+
+
+def test_cli_works_while_the_app_runs(server, page):
+    """The running app holds the embedded store only during a rerun: the CLI can read and write it meanwhile."""
+    import subprocess
+    import sys
+    open_page(page, server.url, "documents", AS_OF)
+    cli = Path(sys.executable).parent / "policykg"
+    out = subprocess.run([str(cli), "docs", "--json"], capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "POLICYKG_STORE": str(server.store)})
+    assert out.returncode == 0, out.stderr
+    assert JIADING_ID in out.stdout
+    page.reload()
+    settle(page)
+    assert not page_errors(page)
 
 
 def test_documents_upload_and_bad_file(server, page, tmp_path):

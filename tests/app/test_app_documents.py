@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extract.errors import InputError
-from tests.app.conftest import JIADING_ID, app_at, errors
+from tests.app.conftest import APP, JIADING_ID, app_at, errors
 from tests.paths import JIADING
 from ui.pages_data import documents as data
 from ui.pages_data.uploads import check_upload, safe_name
@@ -90,3 +90,25 @@ def test_store_is_free_between_reruns(store_dir):
     assert JIADING_ID in proc.stdout
     at.run()
     assert not errors(at)
+
+
+def test_store_held_by_another_process_is_a_sentence(store_dir, monkeypatch):
+    """While a CLI command holds the embedded store, the app waits POLICYKG_LOCK_WAIT seconds, then says so in
+    Chinese (no traceback); once the command ends, the next rerun works."""
+    monkeypatch.setenv("POLICYKG_LOCK_WAIT", "0.5")
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, kg; s = kg.open_store(sys.argv[1]); print('held', "
+                               "flush=True); sys.stdin.read()", str(store_dir)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        from streamlit.testing.v1 import AppTest
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params["page"] = "documents"
+        at.run()
+        assert any("正被另一个进程" in e.value for e in at.error), [e.value for e in at.error]
+        assert not at.exception
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=60)
+    at.run()
+    assert not errors(at) and at.header[0].value == "文档"

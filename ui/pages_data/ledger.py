@@ -16,7 +16,9 @@ from kg import Store
 from . import records
 from .status import STATUS_ORDER
 
-__all__ = ["ledger", "SORTS", "export_rows", "report_text", "EXPORT_COLUMNS"]
+__all__ = ["ledger", "SORTS", "export_rows", "report_text", "EXPORT_COLUMNS", "EXPORT_MIME"]
+
+EXPORT_MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 #: sort key name → Chinese label
 SORTS = {"urgency": "紧急程度", "deadline": "时限", "clause": "条款顺序", "unit": "责任单位"}
@@ -110,7 +112,7 @@ def export_rows(rows: list[dict[str, Any]], fmt: str, name: str = "ledger") -> d
         buf = io.StringIO()
         buf.write("\ufeff")
         csv.writer(buf, lineterminator="\n").writerows(table)
-        return {"filename": f"{name}.csv", "mime": "text/csv", "data": buf.getvalue().encode("utf-8")}
+        return {"filename": f"{name}.csv", "mime": EXPORT_MIME["csv"], "data": buf.getvalue().encode("utf-8")}
     if fmt == "xlsx":
         from openpyxl import Workbook
         from openpyxl.styles import Font
@@ -127,7 +129,6 @@ def export_rows(rows: list[dict[str, Any]], fmt: str, name: str = "ledger") -> d
         ws.freeze_panes = "A2"
         out = io.BytesIO()
         wb.save(out)
-        return {"filename": f"{name}.xlsx",
-                "mime": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "data": out.getvalue()}
+        return {"filename": f"{name}.xlsx", "mime": EXPORT_MIME["xlsx"], "data": out.getvalue()}
     from extract.errors import InputError
     raise InputError(f"不支持的导出格式 {fmt}；可用：csv、xlsx")
