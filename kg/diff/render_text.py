@@ -75,6 +75,8 @@ def render_text(diff: dict[str, Any]) -> str:
                  "（空格、全半角、换行，未列出）")
     if not diff.get("embeddings", True):
         lines.append("（未使用语义向量：按字符 n-gram、标题、编号和责任单位对齐）")
+    for w in diff.get("warnings") or []:
+        lines.append(f"注意：{w}")
 
     titles_new = {p["new"]: p.get("title") for p in diff["pairs"]}
     titles_old = {p["old"]: p.get("old_title") for p in diff["pairs"]}

@@ -81,11 +81,19 @@ def ngram_cosine(a: Sequence[str], b: Sequence[str], ns: Sequence[int] = (2,)) -
 
 
 def embedding_cosine(a: Sequence[str], b: Sequence[str], floor: float = EMBED_FLOOR) -> np.ndarray:
-    """Embedding cosine rescaled from `floor` to 1 into [0, 1]; raises chat.embed.EmbeddingUnavailable without a model."""
-    from chat.embed import encode
+    """Embedding cosine rescaled from `floor` to 1 into [0, 1].
+
+    Raises chat.embed.EmbeddingUnavailable when no model is configured or it fails to load or run.
+    """
+    from chat.embed import EmbeddingUnavailable, encode
 
     if not a or not b:
         return np.zeros((len(a), len(b)))
-    vecs = encode(list(a) + list(b))
+    try:
+        vecs = encode(list(a) + list(b))
+    except EmbeddingUnavailable:
+        raise
+    except Exception as exc:  # a model that cannot load or run (missing package, corrupt files): say so, fall back
+        raise EmbeddingUnavailable(f"语义向量模型无法使用：{type(exc).__name__}: {exc}") from exc
     cos = vecs[:len(a)] @ vecs[len(a):].T
     return np.clip((cos - floor) / (1.0 - floor), 0.0, 1.0)

@@ -7,7 +7,9 @@ edits it already explains (`6` → `8` inside that quote) and not list them a se
 
 Rules (the contract has four change types, so comparator travels with value):
 - `target_value`: one change per aligned target whose value, unit or comparator differs (`=` and none are the same
-  comparator: a bare amount); `before`/`after` read like `≥3500辆`; `detail.fields` names what changed. A target
+  comparator: a bare amount); `before`/`after` are value and unit (`6个` → `8个`), with the comparator marked on
+  both when it changed (`≥3500辆` → `≤3500辆`); `detail` has value, unit and comparator as [old, new] and `fields`
+  names what changed. A target
   whose quote is word-for-word the same is never reported here (a level is read from its own words; a difference
   would be an extraction artefact). Conversely, when the words right before the number change from a `≥` cue to a
   `≤` cue (`不低于` → `不高于`) the change is reported as a comparator change even if the extraction read both the same.
@@ -48,12 +50,14 @@ def _num(v: Optional[float]) -> str:
     return f"{v:.6f}".rstrip("0").rstrip(".")
 
 
-def format_level(g: Target, comparator: Optional[str] = None) -> str:
-    """A target's level as a reader says it: `≥3500辆`, `下降14%`, `6个`; the quote when it has no number."""
+def format_level(g: Target, comparator: Optional[str] = None, with_comparator: bool = False) -> str:
+    """A target's value with its unit as the plan writes it (`3500辆`, `29.4万千瓦`), marked with its comparator
+    (`≥3500辆`, `下降14%`) when that is what changed; the quote when it has no number."""
     if g.value is None:
         return g.quote
     cmp = comparator if comparator is not None else g.comparator
-    return f"{_CMP_MARK.get(cmp or '', '')}{_num(g.value)}{g.unit or ''}"
+    mark = _CMP_MARK.get(cmp or "", "") if with_comparator else ""
+    return f"{mark}{_num(g.value)}{g.unit or ''}"
 
 
 _GE = ("不少于", "不低于", "不小于", "至少", "超过", "突破", "高于", "大于")
@@ -138,8 +142,10 @@ def target_changes(tp: TargetPair, old_text: str, new_text: str, old_item: Optio
     if fields:
         detail = dict(base, fields=fields, value=[og.value, ng.value], unit=[og.unit, ng.unit],
                       comparator=[cmp_old, cmp_new])
-        out.append(({"old": og.task, "new": ng.task, "type": "target_value", "before": format_level(og, cmp_old),
-                     "after": format_level(ng, cmp_new), "detail": detail, "old_span": list(og.span),
+        marks = "comparator" in fields
+        out.append(({"old": og.task, "new": ng.task, "type": "target_value",
+                     "before": format_level(og, cmp_old, marks), "after": format_level(ng, cmp_new, marks),
+                     "detail": detail, "old_span": list(og.span),
                      "new_span": list(ng.span)}, old_reg, new_reg))
     if (og.deadline or None) != (ng.deadline or None) and not _inherited_artefact(og, ng, old_text, new_text):
         lo_o = old_item.start if old_item else max(0, og.span[0] - 200)

@@ -73,7 +73,18 @@ def test_bundled_model_is_found_without_importing_the_package():
 def test_diff_falls_back_to_ngrams_without_a_model(monkeypatch, tmp_path, mini):
     monkeypatch.setenv(embed.ENV_MODEL, str(tmp_path / "nowhere"))
     diff = diff_records(mini(), mini(), use_embeddings=True)
-    assert diff["embeddings"] is False and diff["changes"] == []
+    assert diff["embeddings"] is False and diff["changes"] == [] and diff["warnings"]
+
+
+def test_diff_falls_back_when_the_model_fails_to_run(monkeypatch, mini):
+    def broken():
+        raise OSError("weights unreadable")
+    monkeypatch.setattr(embed, "model_dir", lambda: "broken-model")
+    monkeypatch.setattr(embed, "get_encoder", broken)
+    monkeypatch.setenv(embed.ENV_CACHE, "off")
+    embed.clear_memory_cache()
+    diff = diff_records(mini(), mini(), use_embeddings=True)
+    assert diff["embeddings"] is False and "weights unreadable" in diff["warnings"][0]
 
 
 def test_diff_uses_embeddings_when_asked(fake, mini):

@@ -120,7 +120,7 @@ def test_title_and_phrase_rewording(mini):
 
 def test_section_target_change_is_listed_with_section_ids(mini):
     (c,) = _diff(mini, MINI.replace("下降14%", "下降15%"))["changes"]
-    assert (c["type"], c["old"], c["new"], c["before"], c["after"]) == ("target_value", "1", "1", "下降14%", "下降15%")
+    assert (c["type"], c["old"], c["new"], c["before"], c["after"]) == ("target_value", "1", "1", "14%", "15%")
 
 
 def test_renumbered_moved_added_removed(mini):
