@@ -37,6 +37,16 @@ PAGES: list[tuple[str, str, str]] = [
     ("documents", "文档", "ui.documents"),
 ]
 _LABEL = {k: label for k, label, _ in PAGES}
+# Less empty space above the pages (a laptop screen is 768 px high), and the file uploader's built-in English
+# ("Upload", "… per file • TXT …") replaced by Chinese: Streamlit has no setting for these words.
+_CSS = """<style>
+[data-testid='stMainBlockContainer']{padding-top:2.2rem}
+[data-testid='stSidebarHeader']{height:1.5rem}
+[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p{font-size:0}
+[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p::after{content:'选择文件';font-size:0.875rem}
+[data-testid='stFileUploaderDropzoneInstructions'] > *{display:none}
+[data-testid='stFileUploaderDropzoneInstructions']::after{content:'或将文件拖到此处';font-size:0.85rem;color:#777}
+</style>"""
 _KEY = {label: k for k, label, _ in PAGES}
 
 
@@ -102,8 +112,7 @@ def _render(key: str, store: Any) -> None:
 def main() -> None:
     """Run one rerun of the app."""
     st.set_page_config(page_title="policykg 政策任务图谱", layout="wide", initial_sidebar_state="expanded")
-    st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.2rem}"
-            "[data-testid='stSidebarHeader']{height:1.5rem}</style>")
+    st.html(_CSS)
     st.sidebar.markdown("### policykg 政策任务图谱")
     key = _choose_page()
     try:
