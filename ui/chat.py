@@ -122,7 +122,7 @@ def _ask(ctx: Context, scope: str, question: str) -> None:
 
 
 def render(ctx: Context) -> None:
-    st.header(f"问答 · {ctx.title(ctx.doc)}" if ctx.doc else "问答")
+    st.header(f"问答 · {md(ctx.title(ctx.doc))}" if ctx.doc else "问答")
     if not ctx.docs:
         st.info("存储中还没有文档：请先在“文档”页导入方案。")
         return

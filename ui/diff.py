@@ -13,6 +13,7 @@ from typing import Any, Optional
 import streamlit as st
 
 from extract.errors import InputError
+from ui.html import md
 from ui.pages_data import diff as data
 from ui.pages_data.documents import ingest_uploads
 from ui.pages_data.uploads import DOC_TYPES
@@ -65,7 +66,7 @@ def _side(ctx: Context, label: str, key: str, preset: Optional[str]) -> dict[str
 def _result(ctx: Context, res: dict[str, Any]) -> None:
     s = res["summary"]
     c = s["counts"]
-    st.markdown(f"#### 《{res['old']['title']}》 → 《{res['new']['title']}》")
+    st.markdown(f"#### 《{md(res['old']['title'])}》 → 《{md(res['new']['title'])}》")
     cols = st.columns(7)
     for col, (label, n) in zip(cols, [("新增任务", c["added"]), ("删除任务", c["removed"]), ("修改", c["modified"]),
                                       ("重新编号", c["renumbered"]), ("移动", c["moved"]), ("未变", c["unchanged"]),
@@ -89,11 +90,11 @@ def _result(ctx: Context, res: dict[str, Any]) -> None:
     if res.get("new_upload") and d3.button("将新版本入库", key="diff_ingest"):
         out = ingest_uploads(ctx.store, [tuple(res["new_upload"])])
         for item in out["ingested"]:
-            st.success(f"已入库：{item['id']}（{item['tasks']} 项任务，{item['targets']} 项指标）")
+            st.success(f"已入库：{md(item['id'])}（{item['tasks']} 项任务，{item['targets']} 项指标）")
         for item in out["skipped"]:
-            st.info(f"已存在同 id 的文档 {item['id']}，未覆盖；如需替换请到“文档”页勾选覆盖后上传")
+            st.info(f"已存在同 id 的文档 {md(item['id'])}，未覆盖；如需替换请到“文档”页勾选覆盖后上传")
         for item in out["failed"]:
-            st.error(f"入库失败：{item['reason']}")
+            st.error(f"入库失败：{md(item['reason'])}")
     st.markdown("##### 红线对照")
     if safe_for_iframe(res["html"]):
         st.iframe(res["html"], height=760)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from extract.errors import InputError
+from ui.html import md
 from ui.pages_data import documents as data
 from ui.pages_data.uploads import DOC_TYPES, MAX_DOC_BYTES
 from ui.shell import Context
@@ -36,11 +37,11 @@ def _upload(ctx: Context) -> None:
     result = st.session_state.pop("ingest_result", None)
     if result:
         for item in result["ingested"]:
-            st.success(f"已导入 {item['id']}：《{item['title']}》，{item['tasks']} 项任务，{item['targets']} 项指标")
+            st.success(f"已导入 {md(item['id'])}：《{md(item['title'])}》，{item['tasks']} 项任务，{item['targets']} 项指标")
         for item in result["skipped"]:
-            st.info(f"已存在，未覆盖：{item['id']}（{item['source']}）。如需替换，请勾选“覆盖同 id 的已入库文档”。")
+            st.info(f"已存在，未覆盖：{md(item['id'])}（{md(item['source'])}）。如需替换，请勾选“覆盖同 id 的已入库文档”。")
         for item in result["failed"]:
-            st.error(f"导入失败：{item['source']}：{item['reason']}")
+            st.error(f"导入失败：{md(item['source'])}：{md(item['reason'])}")
 
 
 def _listing(ctx: Context) -> None:
@@ -68,9 +69,9 @@ def _tools(ctx: Context) -> None:
                 report = data.validate_document(ctx.store, doc)
             for r in report:
                 if r["conforms"]:
-                    st.success(f"{r['doc']}：符合全部约束（警告 {r['warnings']} 条）")
+                    st.success(f"{md(r['doc'])}：符合全部约束（警告 {r['warnings']} 条）")
                 else:
-                    st.error(f"{r['doc']}：{r['violations']} 处不符合约束")
+                    st.error(f"{md(r['doc'])}：{r['violations']} 处不符合约束")
                 if r["results"]:
                     st.dataframe([{"级别": x["severity"], "对象": x["focus"], "属性": x["path"], "说明": x["message"]}
                                   for x in r["results"]], hide_index=True, width="stretch")
@@ -102,7 +103,7 @@ def _tools(ctx: Context) -> None:
                 st.session_state.pop("drop_doc", None)
                 st.rerun()
         if st.session_state.get("dropped"):
-            st.success(f"已删除 {st.session_state.pop('dropped')}")
+            st.success(f"已删除 {md(st.session_state.pop('dropped'))}")
 
 
 def render(ctx: Context) -> None:

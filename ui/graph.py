@@ -177,7 +177,7 @@ def _detail(ctx: Context, doc: str, node: str) -> None:
                             unsafe_allow_html=True)
             units = "、".join(f"{u['name']}{'（牵头）' if u['role'] == 'lead' else ''}" for u in t["units"])
             if units:
-                st.caption(f"责任单位：{units}")
+                st.caption(f"责任单位：{md(units)}")
             for x in t["targets"]:
                 st.markdown(f"<div style='font-size:0.9em'>{badge(x['status'])} <code>{esc(x['id'])}</code> "
                             f"{esc(x['quote'])}<span style='color:#777'>"
@@ -191,7 +191,7 @@ def render(ctx: Context) -> None:
         st.info("存储中还没有文档：请先在“文档”页导入方案。")
         return
     doc = ctx.doc
-    st.header(f"责任图谱 · {ctx.title(doc)}")
+    st.header(f"责任图谱 · {md(ctx.title(doc))}")
     f = _filters(ctx, graph_filters(ctx.store, doc))
     data = graph_data(ctx.store, doc, ctx.as_of, **f)
     _legend(data)

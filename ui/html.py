@@ -19,7 +19,7 @@ STATUS_COLORS: dict[str, str] = {
     "no_data": "#8c8c8c", "none": "#bdbdbd",
 }
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")  # (< > & are HTML-escaped first)
 
 
 def esc(text: object) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 import streamlit as st
 
 from extract.errors import InputError
-from ui.html import STATUS_COLORS, STATUS_LABELS, badge, esc
+from ui.html import STATUS_COLORS, STATUS_LABELS, badge, esc, md
 from ui.pages_data import ledger as data
 from ui.pages_data import progress
 from ui.pages_data.uploads import MAX_SHEET_BYTES
@@ -183,14 +183,14 @@ def _messages() -> None:
     rep = st.session_state.pop("ledger_saved", None)
     if rep:
         what = f"{rep['value']}{rep['unit'] or ''}" if rep["value"] is not None else rep["state"]
-        st.success(f"已记录 {rep['target']} 的进展：{what}（{rep['date']}，{rep['by']}）；状态已按新报告重新计算。")
+        st.success(f"已记录 {md(rep['target'])} 的进展：{md(what)}（{rep['date']}，{md(rep['by'])}）；状态已按新报告重新计算。")
     imp = st.session_state.pop("ledger_imported", None)
     if imp:
         st.success(f"已导入 {imp['imported']} 条进展报告（空行 {imp['skipped_blank']} 行已跳过）")
 
 
 def render(ctx: Context) -> None:
-    st.header(f"任务台账 · {ctx.title(ctx.doc)}" if ctx.doc else "任务台账")
+    st.header(f"任务台账 · {md(ctx.title(ctx.doc))}" if ctx.doc else "任务台账")
     if not ctx.docs:
         st.info("存储中还没有文档：请先在“文档”页导入方案。")
         return

@@ -169,6 +169,8 @@ def test_diff_of_an_uploaded_revision(server, page, tmp_path):
     settle(page)
     page.get_by_role("button", name="开始比对").click()
     settle(page)
+    page.get_by_test_id("stMetric").first.wait_for(timeout=60_000)
+    page.get_by_role("button", name="下载 JSON").wait_for(timeout=60_000)
     text = _main_text(page)
     assert "修改" in text and "指标数值" in text
     frame = page.frame_locator("iframe").first
