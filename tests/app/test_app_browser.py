@@ -5,7 +5,6 @@ artifacts/screenshots/ (gitignored) for a person to look at.
 """
 from __future__ import annotations
 
-import importlib
 import re
 import shutil
 from pathlib import Path
@@ -21,19 +20,6 @@ pytestmark = [
     pytest.mark.skipif(not Path(CHROMIUM).exists(),
                        reason="Debian chromium is not installed at /usr/bin/chromium (`./run test` installs it)"),
 ]
-
-def _has(module: str, name: str) -> bool:
-    try:
-        return hasattr(importlib.import_module(module), name)
-    except ImportError:
-        return False
-
-
-needs_chat = pytest.mark.skipif(not _has("chat", "answer"),
-                                reason="the chat package (issue Chat: answer(), Session) has not landed yet")
-needs_track = pytest.mark.skipif(not _has("kg.track", "target_statuses"),
-                                 reason="kg.track (issue Track: progress reports, statuses) has not landed yet")
-
 
 @pytest.fixture(scope="module")
 def server(template_store, tmp_path_factory):
@@ -75,8 +61,6 @@ def _main_text(page) -> str:
     return page.locator("[data-testid='stMain']").inner_text()
 
 
-@needs_chat
-@needs_track
 def test_chat_answers_with_quotes(server, page):
     open_page(page, server.url, "chat", AS_OF)
     assert page.get_by_role("heading", name=re.compile("问答")).count()
@@ -107,7 +91,6 @@ def test_chat_answers_with_quotes(server, page):
     shot(page, "chat-followup")
 
 
-@needs_track
 def test_graph_click_selects_a_unit(server, page):
     open_page(page, server.url, "graph", AS_OF)
     assert "责任图谱" in _main_text(page)
@@ -121,7 +104,6 @@ def test_graph_click_selects_a_unit(server, page):
     shot(page, "graph")
 
 
-@needs_track
 def test_ledger_records_a_report(server, page):
     open_page(page, server.url, "ledger", AS_OF)
     assert "任务台账" in _main_text(page)

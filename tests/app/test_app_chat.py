@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("chat", reason="the chat package (issue Ask) has not landed on main yet")
-pytest.importorskip("kg.track", reason="kg.track (issue Track) has not landed on main yet")
-
-from extract.errors import InputError  # noqa: E402
-from tests.app.conftest import AS_OF, JIADING_ID, app_at, errors  # noqa: E402
-from ui.pages_data import chat as data  # noqa: E402
+from extract.errors import InputError
+from tests.app.conftest import AS_OF, JIADING_ID, app_at, errors
+from ui.pages_data import chat as data
 
 
 def test_answer_cites_quotes_in_their_paragraphs(store):

@@ -8,12 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-pytest.importorskip("kg.track", reason="kg.track (issue Track) has not landed on main yet")
-
-import ui.data  # noqa: E402
-from ui.shell import PAGES as SHELL_PAGES  # noqa: E402
+import ui.data
+from ui.shell import PAGES as SHELL_PAGES
 
 UI = Path(ui.data.__file__).parent
 

@@ -3,13 +3,9 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-pytest.importorskip("kg.track", reason="kg.track (progress and statuses, issue Track) has not landed yet")
-
-from tests.app.conftest import AS_OF, JIADING_ID, app_at, errors  # noqa: E402
-from ui.graph import echarts_option, positions  # noqa: E402
-from ui.pages_data.graph import graph_data, graph_filters, node_detail, rank_units  # noqa: E402
+from tests.app.conftest import AS_OF, JIADING_ID, app_at, errors
+from ui.graph import echarts_option, positions
+from ui.pages_data.graph import graph_data, graph_filters, node_detail, rank_units
 
 
 def test_graph_of_jiading(store):

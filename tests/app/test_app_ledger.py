@@ -7,12 +7,10 @@ import io
 
 import pytest
 
-pytest.importorskip("kg.track", reason="kg.track (issue Track) has not landed on main yet")
-
-from extract.errors import InputError  # noqa: E402
-from tests.app.conftest import AS_OF, JIADING_ID, app_at, errors  # noqa: E402
-from ui.pages_data import ledger as data  # noqa: E402
-from ui.pages_data import progress  # noqa: E402
+from extract.errors import InputError
+from tests.app.conftest import AS_OF, JIADING_ID, app_at, errors
+from ui.pages_data import ledger as data
+from ui.pages_data import progress
 
 
 def _row(led, target):
