@@ -122,7 +122,15 @@ class Catalog:
         10%;`, `到2030年,实现应装尽装` after `公共机构、工业厂房建筑屋顶光伏覆盖率…`)."""
         task = self.task(g.task)
         lo = self.task_body_span(task)[0] if task is not None else max(0, g.span[0] - 200)
-        start = max(self.text.rfind("。", lo, g.span[0]) + 1, lo, self.text.rfind("\n", 0, g.span[0]) + 1)
+        lo = max(lo, self.text.rfind("\n", 0, g.span[0]) + 1)
+        anchor = g.span[0]
+        if g.deadline_inherited and g.deadline_text:
+            # a clause that inherits its time across a full stop (…力争突破1000亿元。…示范应用车辆总数不少于3500辆)
+            # continues that sentence's subject too
+            at = self.text.rfind(g.deadline_text, lo, g.span[0])
+            if at >= 0:
+                anchor = at
+        start = max(self.text.rfind("。", lo, anchor) + 1, lo)
         return self.text[start:g.span[1]]
 
 

@@ -90,15 +90,17 @@ class TermIndex:
         return self._sub[chunk]
 
     def credit(self, chunk: str, passage: str) -> float:
-        """1 if the passage contains the chunk; else the share of its content characters (frame words such as
-        进一步 do not count) that its own sub-words cover."""
+        """1 if the passage contains the chunk; else the share of the chunk its own sub-words cover, each weighted by
+        its rarity (非化石能源 against a passage with only 能源 earns little: 化石 is what tells)."""
         if chunk in passage:
             return 1.0
         parts, content = self._parts(chunk)
         if not parts or not content:
             return 0.0
-        covered = sum(len(p) for p in parts if p in passage)
-        return 0.85 * min(1.0, covered / content)
+        rest = max(0, content - sum(len(p) for p in parts))
+        denom = sum(self.weight(p) * len(p) for p in parts) + self.weight(chunk) * rest
+        numer = sum(self.weight(p) * len(p) for p in parts if p in passage)
+        return 0.85 * numer / denom if denom else 0.0
 
     # ------------------------------------------------------------------ coverage
     def coverage(self, chunks: Sequence[str], passage: str, context: Optional[str] = None,

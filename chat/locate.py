@@ -34,7 +34,7 @@ DIMENSIONS: dict[str, tuple[str, ...]] = {
 MISSING_PENALTY = 0.08
 #: Verbs of change and completion: a clause made only of these (`进一步提升到15%`) has no subject of its own.
 PREDICATES = frozenset("提升 提高 下降 降低 增加 减少 增长 达到 达 实现 完成 新增 新建 建成 创建 推动 推进 保持 稳定 控制 突破 超过 "
-                       "覆盖 执行 落实 建设 开展 累计 力争 确保 进一步 全面 基本".split())
+                       "覆盖 执行 落实 建设 开展 累计 力争 确保 进一步 全面 基本 投用 投运 运营 建 改造".split())
 #: Ranking weight of precision (how much of the clause's own topic the question asks about).
 PRECISION_WEIGHT = 0.25
 #: Minimum weighted coverage of the topic words for a clause to count as "the one asked about".
@@ -65,6 +65,14 @@ def _number_bonus(slots: Slots, value: Optional[float], unit: Optional[str]) -> 
     return 0.0
 
 
+def _predicate_boost(slots: Slots) -> dict[str, float]:
+    """Topic words that are only verbs of completion (建成, 完成, 实现) say little about which clause is meant:
+    they weigh a third (a follow-up's stressed words keep their boost)."""
+    boost = {c: 0.3 for c in slots.topic if all(t in PREDICATES for t in cut(c))}
+    boost.update(slots.boost)
+    return boost
+
+
 def _precision(cat: Catalog, g: Target, slots: Slots) -> float:
     """Share of the target's own topic words that the question asks about: `人均公园绿地面积` fits
     `人均公园绿地面积10.12平方米` better than `新增立体绿化面积不少于85000平方米`, which only shares its sentence."""
@@ -88,18 +96,20 @@ def locate_targets(cat: Catalog, slots: Slots, candidates: Optional[Iterable[Tar
     target of that year is acceptable."""
     pool = list(candidates if candidates is not None else cat.record.targets)
     task_ref = slots.task_ref()
+    boost = _predicate_boost(slots)
     hits = []
     order = {g.id: i for i, g in enumerate(cat.record.targets)}
     for g in pool:
-        passage = f"{g.quote}，{g.indicator or ''}，{_dimension_words(g.unit)}"
-        context = cat.target_context(g)
+        passage = f"{g.quote}，{g.indicator or ''}"
+        # the unit of measure says what kind of quantity this is (面积 for 万平方米): evidence at context weight
+        context = cat.target_context(g) + "，" + _dimension_words(g.unit)
         task = cat.task(g.task)
         if task is not None:
             context += "，" + task.title
         precision = _precision(cat, g, slots)
         # the sentence before a clause lends it its subject only when the clause has none of its own that the
         # question does not ask about (到2030年,进一步提升到15% — yes; 新增立体绿化面积… after 人均公园绿地面积… — no)
-        cov = cat.terms.coverage(slots.topic, passage, context, context_weight=0.6 * precision, boost=slots.boost)
+        cov = cat.terms.coverage(slots.topic, passage, context, context_weight=0.6 * precision, boost=boost)
         bonus = _number_bonus(slots, g.value, g.unit)
         if task_ref is not None and task_ref.id == g.task:
             bonus += 0.15
@@ -107,7 +117,7 @@ def locate_targets(cat: Catalog, slots: Slots, candidates: Optional[Iterable[Tar
         if not slots.topic and not slots.numbers:
             score = 0.0
         hits.append(Hit(g.id, score, cov.score, cov.missing, order.get(g.id, 0), bonus))
-    hits.sort(key=lambda h: (-h.score, h.order))
+    hits.sort(key=lambda h: (-round(h.score, 2), h.order))  # near-ties go to document order (the general rule first)
     if year is not None:
         same_year = [h for h in hits if _year(cat.target(h.id)) == year and accepted(h)]
         if same_year:
@@ -129,6 +139,7 @@ def locate_tasks(cat: Catalog, slots: Slots, candidates: Optional[Iterable[Task]
     question names by title or number comes first."""
     pool = list(candidates if candidates is not None else cat.record.tasks)
     ref = slots.task_ref()
+    boost = _predicate_boost(slots)
     target_hits = {h.id: h for h in locate_targets(cat, slots)} if (slots.topic or slots.numbers) else {}
     hits = []
     for i, t in enumerate(pool):
@@ -137,8 +148,8 @@ def locate_tasks(cat: Catalog, slots: Slots, candidates: Optional[Iterable[Task]
             continue
         s, e = cat.task_body_span(t)
         body = cat.text[s:e]
-        cov = cat.terms.coverage(slots.topic, body, boost=slots.boost)
-        title = cat.terms.coverage(slots.topic, t.title, boost=slots.boost)
+        cov = cat.terms.coverage(slots.topic, body, boost=boost)
+        title = cat.terms.coverage(slots.topic, t.title, boost=boost)
         best_target = max((target_hits[g.id].score for g in cat.targets_of(t.id) if g.id in target_hits), default=0.0)
         nb = norm(body)
         tf = sum(min(3, nb.count(c)) for c in slots.topic) / (3.0 * max(1, len(slots.topic)))

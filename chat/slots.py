@@ -122,6 +122,9 @@ def parse_question(question: str, cat: Catalog, today: date) -> Slots:
     used = _doc_mentions(question, cat)
     mentions = [m for m in cat.registry.find(_blank(question, used))]
     slots.units = [m for m in mentions if m.known]
+    # a department the plan mentions in its text but never makes responsible (区电力公司, 省发展改革委 in a
+    # department's own work plan) is part of the topic, not an unknown unit
+    mentions = [m for m in mentions if m.known or norm(m.text) not in cat.terms.doc]
     slots.unknown_units = [m for m in mentions if not m.known]
     used += [(m.start, m.end) for m in mentions]
     slots.time = parse_time(_blank(question, used), today)

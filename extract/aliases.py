@@ -85,6 +85,7 @@ _WEAK_SUFFIX = ("办公室", "办", "中心", "集团", "公司", "部", "党校
 _UNIT_LIKE = re.compile(
     r"(?:(?<![全本该各城市])(?:区委|市委|省委|县委|区|市|省|县))?[\u4e00-\u9fff]{1,10}?"
     r"(?:委员会|管理局|分局|办公室|委|局|厅|办|中心|集团|公司|部|党校)")
+_INNER_PREFIX = re.compile(r"(?<![全本该各城市])(?:区委|市委|省委|县委|区|市|省|县)(?!场|政|容|民|域|级|属)")
 _NON_UNIT_WORDS = ("部门", "单位", "牵头单位", "责任单位", "配合单位", "牵头部门", "职能部门", "委员", "格局", "布局",
                    "当局", "大局", "全局", "结局", "开局", "中心城", "内部", "外部", "全部", "局部", "干部", "总部",
                    "部分", "东部", "西部", "南部", "北部", "中部", "底部", "顶部", "头部")
@@ -312,9 +313,13 @@ class AliasRegistry:
                     taken[k] = True
         for m in _UNIT_LIKE.finditer(flat):
             s, e = m.start(), m.end()
+            # "配合省发展改革委": the unit starts at its admin prefix, not at the verb before it
+            inner = _INNER_PREFIX.search(flat, s + 1, e)
+            if inner and e - inner.start() >= 3:
+                s = inner.start()
             if any(taken[s:e]):
                 continue
-            span = m.group(0)
+            span = flat[s:e]
             resolved, quality = self.resolve_quality(span)
             names = tuple(resolved)
             if not names and not self._looks_like_unit(span):

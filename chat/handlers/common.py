@@ -56,5 +56,7 @@ def missing_section(ctx: Ctx) -> Optional[Result]:
     if ref is None or ref.kind != "missing":
         return None
     tops = ctx.cat.children(None)
+    if not tops:
+        return none_result(f"{doc_name(ctx.cat)}没有“{ref.text}”：该文档没有分部分编号。")
     names = "、".join(f"{ctx.cat.label(t)}{ctx.cat.section(t).title}" for t in tops)
     return none_result(f"{doc_name(ctx.cat)}没有“{ref.text}”。全文共{len(tops)}个部分：{names}。")

@@ -204,6 +204,28 @@ def _candidates(ctx: Ctx):
     return pool
 
 
+def _alternatives(ctx: Ctx, best_id: str, use_year: bool) -> list[str]:
+    """Other targets that fit the question as well as the best one but set another level or fall due at another time
+    (a 2025 and a 2030 level of one indicator asked without a year; PUE of new and of refitted data centres): the
+    answer names them too rather than silently pick one. The best match stays the first item."""
+    s = ctx.slots
+    if s.time.year or s.numbers:
+        return []
+    hits = locate_targets(ctx.cat, s, _candidates(ctx), None)
+    best = next((h for h in hits if h.id == best_id), None)
+    if best is None:
+        return []
+    g0 = ctx.cat.target(best_id)
+    out = []
+    for h in hits:
+        g = ctx.cat.target(h.id)
+        differs = g.deadline != g0.deadline or (g.value, g.unit) != (g0.value, g0.unit)
+        if h.id != best_id and accepted(h) and h.score >= best.score - 0.02 and differs \
+                and set(ctx.cat.quote_chunks(g)) & set(ctx.cat.quote_chunks(g0)):
+            out.append(h.id)
+    return out[:2]
+
+
 def _best_target(ctx: Ctx, use_year: bool):
     s = ctx.slots
     prev = ctx.prev_focus or {}
@@ -268,7 +290,17 @@ def target_value(ctx: Ctx) -> Result:
     val = fmt_value(row["value"], row.get("vunit"), row.get("comparator"))
     text = (f"按{doc_name(cat)}{cat.cite(row['owner'])}，目标为{val}"
             f"（期限：{fmt_date(row.get('deadline'))}）。原文：「{row['quote']}」")
-    return Result(answer=text, items=[item] if item else [], query=qtext,
+    items = [item] if item else []
+    for gid in _alternatives(ctx, row["gid"], True):
+        alt, qt = _target_row(ctx, gid)
+        if alt is not None and alt.get("value") is not None:
+            it = target_item(cat, alt, statuses(ctx.store, cat.doc_id, [alt], ctx.as_of)[alt["gid"]])
+            if it:
+                items.append(it)
+                text += (f"\n另：{cat.cite(alt['owner'])}「{alt['quote']}」，目标为"
+                         f"{fmt_value(alt['value'], alt.get('vunit'), alt.get('comparator'))}"
+                         f"（期限：{fmt_date(alt.get('deadline'))}）。")
+    return Result(answer=text, items=items, query=qtext,
                   focus={"target": row["gid"], "targets": [row["gid"]], "task": row["owner"], "tasks": [row["owner"]]})
 
 
@@ -298,7 +330,7 @@ def deadline(ctx: Ctx) -> Result:
                            qtext, **focus)
     item = target_item(cat, row, statuses(ctx.store, cat.doc_id, [row], ctx.as_of)[row["gid"]])
     t = cat.target(row["gid"])
-    phrase = f"（原文时间表述：“{t.deadline_text}”）" if t is not None and t.deadline_text else ""
+    phrase = f"（原文时间表述：「{t.deadline_text}」）" if t is not None and t.deadline_text else ""
     return Result(answer=f"按{doc_name(cat)}{cat.cite(row['owner'])}，「{row['quote']}」的完成期限为"
                          f"{fmt_date(row['deadline'])}{phrase}。", items=[item] if item else [],
                   deadline=row["deadline"], query=qtext, focus=focus)
