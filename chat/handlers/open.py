@@ -10,7 +10,7 @@ from collections import OrderedDict
 
 from ..intents import Ctx, intent
 from ..render import Result, doc_name, none_result, passage_item
-from ..retrieval import search
+from ..retrieval import index_for, search
 
 #: Minimum weighted topic coverage of the best clause for an open answer.
 OPEN_ACCEPT = 0.5
@@ -97,4 +97,7 @@ def open_question(ctx: Ctx) -> Result:
         title = t.title if t else (cat.section(owner).title if cat.section(owner) else "")
         lines.append(f"{len(lines) + 1}. {cat.cite(owner)} {title}：{''.join(quotes)}")
     text = f"{doc_name(cat)}中与“{'、'.join(s.topic)}”相关的内容如下（均为原文摘录）：\n" + "\n".join(lines)
-    return Result(answer=text, items=items, focus={"tasks": keep, "task": keep[0] if len(keep) == 1 else None})
+    how = (f"retrieval: BM25(jieba) + dense({'m3e' if index_for(cat).dense() is not None else 'off'}) over "
+           f"{len(index_for(cat).passages)} sentences of {cat.doc_id}; topic={s.topic}; gate: lexical coverage "
+           f"{best_cov:.2f} ≥ {OPEN_ACCEPT}")
+    return Result(answer=text, items=items, query=how, focus={"tasks": keep, "task": keep[0] if len(keep) == 1 else None})
