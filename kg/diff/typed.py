@@ -18,7 +18,8 @@ Rules (the contract has four change types, so comparator travels with value):
   each version's deadline wording still stands in the other version's sentence (an inherited deadline that the
   extractor carried differently, e.g. across a reflowed line, is not a change of the plan).
 - `responsible_units`: at most one change per item pair, when a named unit was added or removed or the lead set
-  changed; `detail` lists `added`, `removed`, `lead_before`, `lead_after`.
+  changed; `detail` lists `added`, `removed`, `lead_before`, `lead_after`. A lead change with word-for-word the same
+  annotation is not one: the roles were read from context elsewhere (a `逗号前为牵头单位，下同` that moved).
 """
 from __future__ import annotations
 
@@ -48,6 +49,11 @@ def _num(v: Optional[float]) -> str:
     if float(v).is_integer():
         return str(int(v))
     return f"{v:.6f}".rstrip("0").rstrip(".")
+
+
+def _jsonnum(v: Optional[float]) -> Optional[float]:
+    """Integral values as ints in JSON (as the extract contract prints them)."""
+    return int(v) if isinstance(v, float) and v.is_integer() else v
 
 
 def format_level(g: Target, comparator: Optional[str] = None, with_comparator: bool = False) -> str:
@@ -140,7 +146,7 @@ def target_changes(tp: TargetPair, old_text: str, new_text: str, old_item: Optio
     old_reg = [tuple(og.span)]
     new_reg = [tuple(ng.span)]
     if fields:
-        detail = dict(base, fields=fields, value=[og.value, ng.value], unit=[og.unit, ng.unit],
+        detail = dict(base, fields=fields, value=[_jsonnum(og.value), _jsonnum(ng.value)], unit=[og.unit, ng.unit],
                       comparator=[cmp_old, cmp_new])
         marks = "comparator" in fields
         out.append(({"old": og.task, "new": ng.task, "type": "target_value",
@@ -200,6 +206,9 @@ def unit_change(a: Item, b: Item) -> Optional[Change]:
     lead_a = [u.name for u in a.units if u.role == "lead"]
     lead_b = [u.name for u in b.units if u.role == "lead"]
     lead_changed = set(lead_a) != set(lead_b)
+    if lead_changed and not added and not removed and a.unit_text and b.unit_text \
+            and normalize(a.unit_text) == normalize(b.unit_text):
+        lead_changed = False  # same words, roles read differently from context (a moved `逗号前为牵头单位，下同`)
     if not added and not removed and not lead_changed:
         return None
     change: Change = {"old": a.id, "new": b.id, "type": "responsible_units",

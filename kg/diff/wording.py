@@ -34,13 +34,20 @@ _CUES = sorted(set("""不少于 不低于 不小于 至少 超过 突破 达到 
 不大于 低于 控制在 降至 降到 降低到 下降到 以内 小于 以上 以下 及以上 左右 下降 降低 减少 增长 增加 提高 提升 累计 达
 不 未 年底 月底 年前 月前 年内 期间 年起 之前 以前 季度 上半年 下半年 十四五 十五五 十三五 年 月 日 底 前 末 内 起 到 至
 """.split()), key=len, reverse=True)
+_LABELLED = re.compile(r"[(（［\[【〔]\s*(?:责任|牵头|配合|主责)[^()（）［］\[\]【】〔〕]{0,80}[)）］\]】〕]")
+_DEADLINE_LABEL = re.compile(r"[，,；;]\s*(?:完成)?(?:期限|时限)")
 _NUMERIC = re.compile(r"[0-9.,%‰~\-—－零〇一二两三四五六七八九十百千万亿\"'“”、:：]+")
 
 
 def annotation_regions(item: Item, text: str) -> list[Region]:
     """The responsibility annotations of a task, brackets and labels included: the bracketed groups around the
-    extracted unit names (a task can carry more than one, e.g. a quoted clause with its own `（责任部门：…）`)."""
+    extracted unit names, and any bracketed group that starts with a responsibility label (a task can carry several,
+    `（责任部门：气候处，完成期限：6 月底）` after each clause, whose repeated names the extraction lists once). A
+    deadline inside such a bracket (`，完成期限：6 月底）`) is not part of the region: it stays wording, unless a typed
+    deadline change explains it."""
     spans = [u.span for u in item.units if u.span] + ([item.unit_span] if item.unit_span else [])
+    spans += [(item.start + m.start(), item.start + m.end()) for m in _LABELLED.finditer(item.raw)]
+    spans.sort()
     regions: list[Region] = []
     for s, e in spans:
         if regions and regions[-1][0] <= s and e <= regions[-1][1]:
@@ -56,7 +63,8 @@ def annotation_regions(item: Item, text: str) -> list[Region]:
                 break
             if text[i] in _OPEN:
                 break
-        regions.append((start, end))
+        cut = _DEADLINE_LABEL.search(text, start, end)
+        regions.append((start, cut.start() if cut else end))  # a 完成期限 inside the bracket stays wording
     regions.sort()
     merged: list[Region] = []
     for r in regions:

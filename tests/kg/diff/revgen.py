@@ -138,9 +138,13 @@ class Generator:
         if not self.foreign:
             return
         content = self.foreign.pop(self.rng.randrange(len(self.foreign)))
-        secs = self.model.sections(1) or self.model.sections()
+        secs = [s for s in (self.model.sections(1) or self.model.sections())
+                if any(isinstance(c, TaskNode) for c in s.children)]
+        if not secs:
+            return
         sec = self.rng.choice(secs)
-        node = TaskNode(content, None)
+        style = next(c.style for c in sec.children if isinstance(c, TaskNode))
+        node = TaskNode(content, None, style=style)
         sec.children.insert(self.rng.randrange(len(sec.children) + 1), node)
         self.log.append(f"add task in {sec.old_id}: {content[:12]}")
 
@@ -389,10 +393,14 @@ class Generator:
         if not parents or len(self.foreign) < 2:
             return
         parent = self.rng.choice(parents)
-        tasks = [TaskNode(self.foreign.pop(self.rng.randrange(len(self.foreign))), None) for _ in range(2)]
-        node = SectionNode(1, "强化区域协同联动,推进跨区域降碳合作", ["围绕区域协同,建立健全联防联控工作机制。"], None,
-                           children=tasks)
         idx = [i for i, c in enumerate(parent.children) if isinstance(c, SectionNode)]
+        model_sec = parent.children[idx[0]]
+        task_style = next((c.style for s in self.model.sections(1) for c in s.children if isinstance(c, TaskNode)),
+                          ("", "arabic", "."))
+        tasks = [TaskNode(self.foreign.pop(self.rng.randrange(len(self.foreign))), None, style=task_style)
+                 for _ in range(2)]
+        node = SectionNode(1, "强化区域协同联动,推进跨区域降碳合作", ["围绕区域协同,建立健全联防联控工作机制。"], None,
+                           children=tasks, style=model_sec.style)
         at = self.rng.choice(idx + [idx[-1] + 1])
         parent.children.insert(at, node)
         self.log.append(f"insert section under {parent.old_id} at {at}")
@@ -413,17 +421,23 @@ class Generator:
 
     # -- formatting ----------------------------------------------------------------------------------------------
     def reflow(self, text: str) -> str:
-        """Formatting-only noise: full-width punctuation, OCR spaces around numbers, a broken line."""
+        """Formatting-only noise, line by line: punctuation width (both ways), OCR spaces around numbers (added or
+        removed), a line broken mid-sentence."""
         lines = text.split("\n")
         for k in range(len(lines)):
             line = lines[k]
             r = self.rng.random()
-            if r < 0.3:
+            if r < 0.25:
                 line = line.replace(",", "，").replace(":", "：").replace(";", "；")
-            elif r < 0.5:
-                line = re.sub(r"(\d)(年|个|家|%)", r"\1 \2", line)
-            elif r < 0.6 and len(line) > 80:
-                cut = line.find(",", 40)
+            elif r < 0.4:
+                line = line.replace("，", ",").replace("：", ":").replace("；", ";")
+            elif r < 0.55:
+                if re.search(r"\d (年|个|家|%)", line):
+                    line = re.sub(r"(\d) (年|个|家|%)", r"\1\2", line)
+                else:
+                    line = re.sub(r"(\d)(年|个|家|%)", r"\1 \2", line)
+            elif r < 0.65 and len(line) > 80:
+                cut = max(line.find(",", 40), line.find("，", 40))
                 if cut > 0:
                     line = line[:cut + 1] + "\n" + line[cut + 1:]
             lines[k] = line

@@ -8,6 +8,7 @@ styles and records each node's new id next to the old one it came from.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
@@ -27,6 +28,26 @@ def cn_num(n: int) -> str:
     return CN[n // 10] + "十" + (CN[n % 10] if n % 10 else "")
 
 
+Style = tuple[str, str, str]  # (prefix, numeral kind "cn" | "arabic", suffix): "(" "cn" ")", "" "arabic" "."
+_LABEL = re.compile(r"^([（(]?)([一二三四五六七八九十]+|\d+)([)）]?[、.．]?)$")
+
+
+def label_style(number: str) -> Style:
+    """The numbering style of a label as written (`（一）`, `1．`, `三、`)."""
+    m = _LABEL.match(number.strip())
+    if not m:
+        return ("", "arabic", ".")
+    return (m.group(1), "cn" if not m.group(2).isdigit() else "arabic", m.group(3))
+
+
+def render_label(style: Style, k: int, fullwidth: bool) -> str:
+    prefix, kind, suffix = style
+    label = prefix + (cn_num(k) if kind == "cn" else str(k)) + suffix
+    if fullwidth:
+        label = label.replace("(", "（").replace(")", "）").replace(".", "．")
+    return label
+
+
 @dataclass
 class TaskNode:
     content: str  # text after the number label (title。body(责任单位:…))
@@ -36,6 +57,7 @@ class TaskNode:
     title: str = ""
     edited: set = field(default_factory=set)  # edit slots used: "title", "body", "units" (one edit per slot)
     new_id: str = ""
+    style: Style = ("", "arabic", ".")
 
 
 @dataclass
@@ -48,6 +70,8 @@ class SectionNode:
     new_id: str = ""
     intro_start: int = -1  # offset of the first intro line in the old text
     edited: set = field(default_factory=set)
+    style: Style = ("(", "cn", ")")
+    head_rest: str = ""  # the heading line after the title (`。优化贸易结构，…` when a heading runs on)
 
 
 class PlanModel:
@@ -66,13 +90,18 @@ class PlanModel:
         self.section_targets = {s.id: targets_by_task.get(s.id, []) for s in record.sections}
         current: Optional[SectionNode] = None
         last_task: Optional[TaskNode] = None
+        task_end = -1
         pos = 0
         for line in text.split("\n"):
             start = pos
             pos += len(line) + 1
+            if start < task_end:
+                continue  # a line of the task paragraph already taken whole (责任单位：… / 完成时限：… lines)
             if start in sec_at:
                 s = sec_at[start]
-                node = SectionNode(s.level, s.title, [], s.id)
+                after = line[len(s.number):].lstrip()
+                rest = after[len(s.title):] if after.startswith(s.title) else ""
+                node = SectionNode(s.level, s.title, [], s.id, style=label_style(s.number), head_rest=rest)
                 (by_id[s.parent].children if s.parent else self.roots).append(node)
                 by_id[s.id] = node
                 current, last_task = node, None
@@ -80,12 +109,13 @@ class PlanModel:
                 t = task_at[start]
                 body_start = start + len(t.number)
                 content = text[body_start:t.span[1]]
-                node_t = TaskNode(content, t.id, title=t.title)
+                node_t = TaskNode(content, t.id, title=t.title, style=label_style(t.number))
                 for g in targets_by_task.get(t.id, []):
                     node_t.targets.append(g)
                     node_t.offsets.append((g.span[0] - body_start, g.span[1] - body_start))
                 by_id[t.section].children.append(node_t)
                 last_task = node_t
+                task_end = t.span[1]
             elif current is None:
                 self.preamble.append(line)
             elif last_task is not None:
@@ -113,24 +143,23 @@ class PlanModel:
 
     # -- rendering -----------------------------------------------------------------------------------------------
     def render(self, fullwidth_labels: bool = False) -> str:
+        """The text with fresh numbering: siblings that share a numbering style share one counter (a `（一）` task
+        and a `（二）` section under the same heading are numbered in one sequence, as the extractor reads them)."""
         lines = list(self.preamble)
 
-        def walk(nodes: list[Any], parent_id: str, level: int) -> None:
-            k_sec = k_task = 0
+        def walk(nodes: list[Any], parent_id: str) -> None:
+            counters: dict[Style, int] = {}
             for n in nodes:
+                key = (n.style[0].replace("（", "("), n.style[1], n.style[2].replace("）", ")").replace("．", "."))
+                counters[key] = counters.get(key, 0) + 1
+                k = counters[key]
+                n.new_id = f"{parent_id}.{k}" if parent_id else str(k)
+                label = render_label(n.style, k, fullwidth_labels)
                 if isinstance(n, SectionNode):
-                    k_sec += 1
-                    n.new_id = f"{parent_id}.{k_sec}" if parent_id else str(k_sec)
-                    if n.level == 0:
-                        label = cn_num(k_sec) + "、"
-                    else:
-                        label = ("（%s）" if fullwidth_labels else "(%s)") % cn_num(k_sec)
-                    lines.append(label + n.title)
+                    lines.append(label + n.title + n.head_rest)
                     lines.extend(n.intro)
-                    walk(n.children, n.new_id, level + 1)
+                    walk(n.children, n.new_id)
                 else:
-                    k_task += 1
-                    n.new_id = f"{parent_id}.{k_task}"
-                    lines.append(f"{k_task}{'．' if fullwidth_labels else '.'}" + n.content)
-        walk(self.roots, "", 0)
+                    lines.append(label + n.content)
+        walk(self.roots, "")
         return "\n".join(lines)
