@@ -1,4 +1,6 @@
-"""The real revision pair: Chengdu's energy action plan, v2021 (成都市能源结构调整行动方案) → v2022
+"""Real revision pairs of the corpus, expectations written by reading both texts.
+
+First, Chengdu's energy action plan, v2021 (成都市能源结构调整行动方案) → v2022
 (成都市优化能源结构促进城市绿色低碳发展行动方案). Expectations written by reading both texts.
 
 What a reader sees: v2021 numbers its tasks 1–18 straight through the four sections of 三、重点任务; v2022 restarts
@@ -81,3 +83,35 @@ def test_chengdu_revision_with_embeddings(chengdu):
     _check(diff)
     # with the paraphrase signal the split task follows its first sentence (智慧能源云平台 → 能源数字化转型)
     assert {p["old"]: p["new"] for p in diff["pairs"]}["3.3.12"] == "3.3.2"
+
+
+# -- a second real pair, read by hand: Jiangsu eco-environment department workplans 2021 → 2022 ----------------------
+# A heavy rewrite: 2022 adds a section on 减污降碳协同控制 and one on 碳排放权交易, renumbers 三/四/五 to 四/五/六 (titles
+# reworded: 建立碳减排监测统计考核体系 → 完善碳排放统计监测体系), and drops almost all （责任部门：…） annotations.
+# Items that survive are unmistakable; the renewable-energy, green-roof and carbon-capture tasks are gone; methane,
+# carbon-asset pledging and carbon finance are new.
+JIANGSU_PAIRS = {"2.10": "3.17", "4.13": "5.21", "4.17": "5.23", "5.18": "6.26", "5.20": "6.28", "5.22": "6.27"}
+JIANGSU_SECTIONS = {"3": "4", "4": "5", "5": "6"}
+JIANGSU_REMOVED = {"2.5", "2.6", "4.16"}
+JIANGSU_ADDED = {"1.7", "2.13", "2.14"}
+
+
+def test_jiangsu_heavy_rewrite_keeps_the_surviving_items():
+    from extract import extract_file
+    from revgen_model import ROOT
+
+    old = extract_file(ROOT / "corpus" / "jiangsu_eco_env_dept_carbon_workplan_2021.txt")
+    new = extract_file(ROOT / "corpus" / "jiangsu_eco_env_dept_carbon_workplan_2022.txt")
+    diff = diff_records(old, new, use_embeddings=False)
+    pairs = {p["old"]: p["new"] for p in diff["pairs"]}
+    for o, n in JIANGSU_PAIRS.items():
+        assert pairs.get(o) == n, (o, pairs.get(o))
+    sections = {p["old"]: p["new"] for p in diff["sections"]["pairs"]}
+    assert all(sections.get(o) == n for o, n in JIANGSU_SECTIONS.items()), sections
+    assert JIANGSU_REMOVED <= set(diff["removed"]) and JIANGSU_ADDED <= set(diff["added"])
+    # successors kept in place may pair or not; they never pair across unrelated sections
+    assert pairs.get("3.11") in ("4.19", None) and pairs.get("5.21") in ("6.29", None)
+    wetland = [c for c in diff["changes"] if c["type"] == "deadline" and "湿地保护率" in (c["detail"].get("quote_after") or "")]
+    assert [(c["before"], c["after"]) for c in wetland] == [("2021-12-31", "2022-12-31")]
+    units = {c["old"]: c["detail"] for c in diff["changes"] if c["type"] == "responsible_units"}
+    assert units["5.22"]["removed"] == ["宣教中心", "气候处"]  # the 2022 text names no unit for 宣传
