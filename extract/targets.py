@@ -144,7 +144,8 @@ def _clause_candidates(shadow: str, cs: int, ce: int, qs: list[Quantity], time: 
         prev_comp: Optional[str] = None
         for (ps, pe), q in zip(pieces, values):
             comp, base = _comparator(shadow, cs, ce, ps, q)
-            if prev_comp and ps > cs and not _has_cue(shadow[ps:q.start]):
+            own_bound = re.match(r"[ \t]*(及以上|以上|以下|以内)", shadow[q.end:q.end + 6])
+            if prev_comp and ps > cs and not _has_cue(shadow[ps:q.start]) and not own_bound:
                 comp = prev_comp  # "分别下降2%、1%、3%和2%": later items share the first one's verb
             prev_comp = comp or prev_comp
             if comp is None and not time and not _has_cue(shadow[cs:q.start]):
@@ -220,6 +221,8 @@ def _comparator(shadow: str, cs: int, ce: int, ps: int, q: Quantity) -> tuple[Op
     tail = before[-8:]
     if any(c in before[-16:] for c in ("不低于", "不少于", "不小于")):
         return ">=", base
+    if any(c in before[-16:] for c in ("不高于", "不超过", "不大于")):
+        return "<=", base
     if any(c in tail for c in ("下降到", "降低到", "降至", "降到", "减少到", "控制在")) or after.startswith(("以内", "以下")):
         return "<=", base
     if any(c in tail for c in DEC_CUES) and not any(c in tail for c in ("到", "至")):

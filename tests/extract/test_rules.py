@@ -81,3 +81,10 @@ def test_checklist_lines_and_deadlines():
 def test_component_registry_snapshot():
     from extract.pipeline import COMPONENTS, get_nlp
     assert get_nlp().pipe_names == list(COMPONENTS) == ["pkg_structure", "pkg_units", "pkg_targets"]
+
+
+def test_comparators_in_lists_and_far_from_the_number():
+    text = "某市方案\n一、任务\n1．推进。到 2025 年，全市建成充电站 3000 座、充电桩 16 万个以上。储能配建比例不高于装机容量的 10%。\n"
+    r = extract_text(text)
+    got = {(g.value, g.unit): g.comparator for g in r.targets if g.value is not None}
+    assert got[(3000, "座")] == "=" and got[(16, "万个")] == ">=" and got[(10, "%")] == "<="
