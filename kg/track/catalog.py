@@ -117,18 +117,22 @@ SELECT ?doc ?tid ?title ?ord ?deadline ?mord ?name ?role ?coll WHERE {
              ?u skos:prefLabel ?name }
 }"""
 
+# Every target has a span with a quote (kg.rdf writes one), so the quote is a join, not an OPTIONAL: Oxigraph answers
+# this shape about a third faster. Single-hop OPTIONALs only, for the same reason.
 _TARGETS = """
 SELECT ?doc ?xid ?tid ?ord ?kind ?quote ?indicator ?value ?unit ?cmp ?baseline ?start ?deadline WHERE {
-  ?x a pkg:Target ; pkg:clauseId ?xid ; pkg:inDocument ?w ; pkg:ordinal ?ord ; pkg:targetKind ?kind ; pkg:task ?owner .
+  ?x a pkg:Target ; pkg:clauseId ?xid ; pkg:inDocument ?w ; pkg:ordinal ?ord ; pkg:targetKind ?kind ; pkg:task ?owner ;
+     pkg:span ?sp .
+  ?sp oa:hasSelector ?sel . ?sel oa:exact ?quote .
   ?w eli:id_local ?doc .
   ?owner pkg:clauseId ?tid .
-  OPTIONAL { ?x pkg:span/oa:hasSelector/oa:exact ?quote }
   OPTIONAL { ?x pkg:indicator ?indicator }
-  OPTIONAL { ?x pkg:quantity ?q . OPTIONAL { ?q schema:value ?value } OPTIONAL { ?q schema:unitText ?unit } }
+  OPTIONAL { ?x pkg:quantity ?q . ?q schema:value ?value }
+  OPTIONAL { ?x pkg:quantity ?q2 . ?q2 schema:unitText ?unit }
   OPTIONAL { ?x pkg:comparator ?cmp }
   OPTIONAL { ?x pkg:baselineYear ?baseline }
-  OPTIONAL { ?x pkg:periodStart/time:inXSDDate ?start }
-  OPTIONAL { ?x pkg:deadline/time:inXSDDate ?deadline }
+  OPTIONAL { ?x pkg:periodStart ?s0 . ?s0 time:inXSDDate ?start }
+  OPTIONAL { ?x pkg:deadline ?d0 . ?d0 time:inXSDDate ?deadline }
 }"""
 
 

@@ -47,7 +47,9 @@ def _target_row(t: TargetInfo, cat: Catalog, latest: dict, as_of, window_days: i
     }
 
 
-def _scope(store: Store, as_of: Optional[DateLike], doc: Optional[str], unit: Optional[str]):
+def _scope(store: Store, as_of: Optional[DateLike], doc: Optional[str], unit: Optional[str], window_days: int):
+    if not isinstance(window_days, int) or window_days < 0:
+        raise InputError(f"提前天数 {window_days} 无效；请给出 0 或正整数（默认 90）")
     when = parse_as_of(as_of)
     cat = load_catalog(store, doc)
     if doc is not None and doc not in cat.docs:
@@ -99,7 +101,7 @@ def task_statuses(store: Store, as_of: Optional[DateLike] = None, doc: Optional[
 def statuses(store: Store, as_of: Optional[DateLike] = None, doc: Optional[str] = None, unit: Optional[str] = None,
              *, window_days: int = DEFAULT_WINDOW_DAYS) -> tuple[list[dict[str, Any]], list[dict[str, Any]], Catalog]:
     """(target rows, task rows, the catalog) in one pass: what target_statuses and task_statuses return."""
-    when, cat, wanted = _scope(store, as_of, doc, unit)
+    when, cat, wanted = _scope(store, as_of, doc, unit, window_days)
     latest = latest_reports(store, when, doc)
     by_task: dict[tuple[str, str], list[dict[str, Any]]] = {}
     targets = []

@@ -14,11 +14,12 @@ Why this shape:
 - Reports share no predicate with the plan's own patterns (no pkg:inDocument, no schema:value on a quantity node;
   the value is `pkg:reportedValue`, read as a schema:value of the target's kind): the catalog queries over document
   graphs must cost the same with a million reports as with none.
-- For speed, two derived facts are written with every report, both append-only-safe (adding them twice is a no-op):
-  a month index — `{subject} pkg:reportedInMonth "YYYY-MM-01"^^xsd:date` and `{subject}#progress-YYYY-MM pkg:report
-  {report}` — and `pkg:reportKey` "date|recorded|row|id|{json summary}", whose string order is the order in which
-  reports win and whose tail is what a status needs. The latest report of every subject as of a date is then two
-  aggregates inside the engine (kg.track.latest), however many reports are stored.
+- For speed, derived facts are written with every report, all append-only-safe (adding them twice is a no-op):
+  a two-level date index — `{subject} pkg:reportedInMonth "YYYY-MM-01"^^xsd:date`, `{subject}#progress-YYYY-MM
+  pkg:reportedOnDay "YYYY-MM-DD"^^xsd:date` and `{subject}#progress-YYYY-MM-DD pkg:report {report}` — and
+  `pkg:reportKey` "date|recorded|row|id|{json summary}", whose string order is the order in which reports win and
+  whose tail is what a status needs. The latest report of every subject as of a date is then found by small
+  aggregates inside the engine (kg.track.latest), whose cost does not grow with the number of reports stored.
 """
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 from ..vocab import BASE, PKG, PROV, SCHEMA, sub_iri, unit_iri, unit_scope
 from .model import Report
 
-__all__ = ["report_iri", "report_id_of", "file_iri", "month_of", "slot_iri", "report_key", "report_from_key",
+__all__ = ["report_iri", "report_id_of", "file_iri", "month_of", "month_slot_iri", "slot_iri", "report_key", "report_from_key",
            "report_triples", "file_triples",
            "reports_from_triples", "subject_of_iri", "ACTION_STATUS", "normalize_timestamp", "now_utc"]
 
@@ -65,9 +66,14 @@ def month_of(date: str) -> str:
     return date[:8] + "01"
 
 
-def slot_iri(subject_iri: str, date: str) -> URIRef:
-    """The index node that lists a subject's reports of one month."""
+def month_slot_iri(subject_iri: str, date: str) -> URIRef:
+    """The index node that lists the days of one month on which a subject has reports."""
     return sub_iri(subject_iri, f"progress-{date[:7]}")
+
+
+def slot_iri(subject_iri: str, date: str) -> URIRef:
+    """The index node that lists a subject's reports of one day."""
+    return sub_iri(subject_iri, f"progress-{date[:10]}")
 
 
 def subject_of_iri(iri: str) -> tuple[str, str, str]:
@@ -105,6 +111,7 @@ def report_from_key(key: str) -> Report:
 _TYPE, _USED, _AGENT, _ENDED = RDF.type, PROV.used, PROV.wasAssociatedWith, PROV.endedAtTime
 _REPORT, _ACTIVITY, _ENTITY = PKG.ProgressReport, PROV.Activity, PROV.Entity
 _VALUE_DATE, _KEY, _IN_MONTH, _SLOT_REPORT = PKG.valueDate, PKG.reportKey, PKG.reportedInMonth, PKG.report
+_ON_DAY = PKG.reportedOnDay
 _VALUE, _UNIT, _STATE, _ACTION, _NOTE = PKG.reportedValue, PKG.reportedUnit, PKG.state, SCHEMA.actionStatus, RDFS.comment
 _BASELINE, _ROW, _FILE, _SHA, _NAME = PKG.baselineValue, PKG.sourceRow, PKG.sourceFile, PKG.sha256, SCHEMA.name
 _SUPERSEDES_P, _REVISION = PKG.supersedes, PROV.wasRevisionOf
@@ -123,6 +130,7 @@ def report_triples(report: Report, subject_iri: str, issuer: Optional[str],
         (r, _KEY, Literal(report_key(report))),
         # the month index (see module docstring)
         (s, _IN_MONTH, Literal(month_of(report.date), datatype=XSD.date)),
+        (month_slot_iri(subject_iri, report.date), _ON_DAY, Literal(report.date, datatype=XSD.date)),
         (slot_iri(subject_iri, report.date), _SLOT_REPORT, r),
     ]
     if report.value is not None:

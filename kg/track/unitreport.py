@@ -48,8 +48,9 @@ def report_text(rep: Optional[dict[str, Any]]) -> str:
 
 
 def unit_report(store: Store, unit: str, as_of: Optional[DateLike] = None, doc: Optional[str] = None) -> dict[str, Any]:
-    """{"schema": "policykg.unit_report/1", "unit", "names", "as_of", "counts", "tasks": [{doc, task, title, role,
-    status, status_label, deadline, last_report, targets: [target status rows]}]}. Unknown unit → InputError."""
+    """{"schema": "policykg.unit_report/1", "unit", "names", "collective", "as_of", "counts", "docs", "tasks": [{doc,
+    task, title, role, role_label, status, status_label, deadline, last_report, targets: [target status rows]}]}.
+    Unknown unit → InputError."""
     when = parse_as_of(as_of)
     targets, task_rows, cat = statuses(store, when, doc=doc, unit=unit)
     names = unit_filter(cat, unit, doc)
@@ -66,7 +67,10 @@ def unit_report(store: Store, unit: str, as_of: Optional[DateLike] = None, doc: 
     for t in targets:
         counts[t["status"]] += 1
     all_names = sorted({n for ns in names.values() for n in ns})
+    collective = all(u.collective for t in cat.tasks.values() for u in t.units
+                     if u.name in names.get(t.doc, set()))
     return {"schema": SCHEMA_UNIT_REPORT, "unit": all_names[0] if len(all_names) == 1 else unit, "names": all_names,
+            "collective": collective,
             "as_of": when.isoformat(), "counts": counts, "tasks": tasks,
             "docs": {d: (cat.docs[d].title or d) for d in sorted({t["doc"] for t in tasks})}}
 
@@ -142,4 +146,7 @@ def template_workbook(store: Store, unit: str, doc: Optional[str] = None, as_of:
     """An .xlsx for `unit` to fill in and return: one row per target of its tasks (and per task without targets),
     pre-filled with what the plan says; `progress import` reads it back. Unknown unit → InputError."""
     from .workbook import template_bytes
-    return template_bytes(unit_report(store, unit, as_of, doc))
+    data = unit_report(store, unit, as_of, doc)
+    if data["collective"]:
+        raise InputError(f"{unit} 是泛指（如各街镇），不是能填报的单位；请为具体单位导出填报表")
+    return template_bytes(data)

@@ -6,6 +6,7 @@ Thin layer over kg.track: every command calls one library function and prints it
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,9 +17,20 @@ from ..cli import add_store_arg, command
 from ..output import print_json, table
 
 
-def _open_store(args: argparse.Namespace):
+#: How long a writing command waits for an embedded store that another process holds (kg.stores.oxigraph retries the
+#: open until then). Longer than the default for readers: a unit's report must not be lost because a big import runs.
+WRITER_LOCK_WAIT_S = "120"
+
+
+def _open_store(args: argparse.Namespace, writer: bool = False):
     from kg import open_store
-    return open_store(args.store)
+    if not writer or "POLICYKG_LOCK_WAIT" in os.environ:
+        return open_store(args.store)
+    os.environ["POLICYKG_LOCK_WAIT"] = WRITER_LOCK_WAIT_S  # read once, at open; restored right after
+    try:
+        return open_store(args.store)
+    finally:
+        del os.environ["POLICYKG_LOCK_WAIT"]
 
 
 def _window(p: argparse.ArgumentParser) -> None:
@@ -53,7 +65,7 @@ def _progress_add(p: argparse.ArgumentParser) -> None:
 
     def run(args: argparse.Namespace) -> int:
         from kg.track import add_report
-        with _open_store(args) as store:
+        with _open_store(args, writer=True) as store:
             rep = add_report(store, args.target, value=args.value, unit=args.unit, state=args.state, date=args.date,
                              by=args.by, note=args.note, doc=args.doc, baseline=args.baseline,
                              supersedes=tuple(args.supersedes))
@@ -76,7 +88,7 @@ def _progress_import(p: argparse.ArgumentParser) -> None:
 
     def run(args: argparse.Namespace) -> int:
         from kg.track import import_reports
-        with _open_store(args) as store:
+        with _open_store(args, writer=True) as store:
             summary = import_reports(store, args.file, force=args.force)
         if args.json:
             print_json(summary)

@@ -136,3 +136,8 @@ def test_unit_report_roles_and_counts(plan_store):
     assert sum(data["counts"].values()) == 5 and data["counts"]["overdue"] == 2
     with pytest.raises(InputError, match="最接近"):
         unit_report(plan_store, "区卫健委")
+
+
+def test_no_template_for_a_collective_token(plan_store):
+    with pytest.raises(InputError, match="泛指"):
+        template_workbook(plan_store, "各街镇")

@@ -201,3 +201,11 @@ def test_overdue_listing_is_the_contract(plan_store):
 
 def test_as_of_defaults_to_today(plan_store):
     assert overdue(plan_store)["as_of"] == dt.date.today().isoformat()
+
+
+def test_window_is_configurable_and_checked(plan_store):
+    assert status_of(plan_store, "2.1.1/1", "2025-09-01") == "no_data"  # 121 days before the deadline
+    rows = {r["target"]: r["status"] for r in target_statuses(plan_store, "2025-09-01", window_days=121)}
+    assert rows["2.1.1/1"] == "at_risk"
+    with pytest.raises(InputError, match="提前天数"):
+        target_statuses(plan_store, "2025-09-01", window_days=-1)
