@@ -5,7 +5,7 @@
                                           [--samples 40] [--workdir DIR] [--json OUT.jsonl]
 
 Per (size, backend) it reports: ingest wall time through the real CLI (`policykg ingest --all DIR --json`, both
-cores; includes the CLI's start-up), documents/s, triples, store size on disk, peak memory (resident set of the
+cores; includes the CLI's start-up) and its CPU time (CLI + extraction workers, and the server's), documents/s, triples, store size on disk, peak memory (resident set of the
 ingest process tree, plus the server when there is one, sampled every 0.2 s), the time of the first open after
 ingest, and p50/p95 latency of
   * unit-scoped queries — targets of one issuer-scoped unit due by a year; tasks one unit leads (SPARQL through the
@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import socket
 import statistics
@@ -162,19 +163,36 @@ def dir_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2 ** 20
 
 
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a running process has used so far."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def ingest(corpus: Path, spec: str, extra_pids: list[int]) -> dict[str, Any]:
-    """Run the real CLI over the corpus; wall time, summary and peak memory of the ingest tree (+ server)."""
+    """Run the real CLI over the corpus; wall time, CPU time of the CLI and its workers (and of the server), summary
+    and peak memory of the ingest tree (+ server). CPU time does not depend on what else runs on the machine."""
     env = {**os.environ, "POLICYKG_STORE": spec}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    server_before = sum(_cpu_s(p) for p in extra_pids)
     t0 = time.perf_counter()
     proc = subprocess.Popen([str(BIN / "policykg"), "ingest", "--all", str(corpus), "--json"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     with PeakSampler(lambda: [proc.pid, *extra_pids]) as mem:
         out, err = proc.communicate()
     wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    server_cpu = sum(_cpu_s(p) for p in extra_pids) - server_before
     if proc.returncode != 0:
         raise RuntimeError(f"ingest failed ({proc.returncode}): {err[-800:]}")
     summary = json.loads(out)
-    return {"ingest_s": round(wall, 1), "documents": summary["documents"], "failed": len(summary["failed"]),
+    return {"ingest_s": round(wall, 1), "ingest_cpu_s": round(cpu, 1), "server_cpu_s": round(server_cpu, 1),
+            "documents": summary["documents"], "failed": len(summary["failed"]),
             "tasks": summary["tasks"], "targets": summary["targets"], "ingest_peak_mb": round(mem.peak)}
 
 
@@ -275,7 +293,8 @@ def run_one(size: int, backend: str, versions: int, samples: int, work: Path, co
     return row
 
 
-COLUMNS = ["size", "backend", "documents", "failed", "triples", "ingest_s", "docs_per_s", "store_mb", "ingest_peak_mb",
+COLUMNS = ["size", "backend", "documents", "failed", "triples", "ingest_s", "ingest_cpu_s", "server_cpu_s", "docs_per_s",
+           "store_mb", "ingest_peak_mb",
            "first_open_s", "unit_p50_ms", "unit_p95_ms", "corpus_p50_ms", "corpus_p95_ms", "answer_doc_p50_ms",
            "answer_doc_p95_ms", "load_before", "load_after"]
 
