@@ -10,6 +10,11 @@ files per worker are in flight; an interrupt cancels the rest. A worker that die
 code) breaks the whole pool: the files that were in flight are then retried one by one in a fresh pool, so the one
 that kills its worker is reported (`worker_crash`) and every other file is still ingested.
 
+On a SPARQL endpoint (server mode) the workers also write: building the RDF of a document costs as much CPU as
+extracting it, and the server accepts concurrent writers (each put_record is one update request, one transaction),
+so both cores do both jobs and the parent only keeps the summary. The embedded store admits one process, so there the
+parent writes.
+
 Every failure carries a `kind` (see REASONS) besides its message, and the summary counts them (`by_reason`).
 """
 from __future__ import annotations
@@ -38,24 +43,44 @@ REASONS: dict[str, str] = {
     "store_error": "无法写入存储",
 }
 
-Outcome = tuple[str, Optional[PlanRecord], Optional[str], Optional[str]]  # (path, record, kind, message)
+#: (path, record still to be written or None, summary item when already written by the worker, kind, message)
+Outcome = tuple[str, Optional[PlanRecord], Optional[dict[str, Any]], Optional[str], Optional[str]]
+
+_worker_store: Optional[Store] = None  # a worker's own connection to a SPARQL endpoint (server mode)
 
 
-def _extract_one(path: str, doc_id: Optional[str]) -> Outcome:
+def _item(record: PlanRecord, path: str) -> dict[str, Any]:
+    return {"id": record.document.id, "source": path, "title": record.document.title, "tasks": len(record.tasks),
+            "targets": len(record.targets)}
+
+
+def _extract_one(path: str, doc_id: Optional[str], write_to: Optional[str] = None) -> Outcome:
+    """Extract one file; with `write_to` (an endpoint spec) also store it from this process."""
     from extract import extract_file
     try:
         record = extract_file(path, doc_id=doc_id)
     except InputError as e:
-        return path, None, "unreadable", str(e)
+        return path, None, None, "unreadable", str(e)
     except Exception as e:  # noqa: BLE001 - a file that breaks the extractor is reported, the batch goes on
-        return path, None, "extractor_error", f"抽取失败（{type(e).__name__}: {e}）"
+        return path, None, None, "extractor_error", f"抽取失败（{type(e).__name__}: {e}）"
     if not record.tasks and not record.sections:
-        return path, None, "no_structure", REASONS["no_structure"]
-    return path, record, None, None
+        return path, None, None, "no_structure", REASONS["no_structure"]
+    if write_to is None:
+        return path, record, None, None, None
+    global _worker_store
+    try:
+        if _worker_store is None:
+            from .store import open_store
+            _worker_store = open_store(write_to)
+        _worker_store.put_record(record)
+    except Exception as e:  # noqa: BLE001 - reported like a write in the parent would be
+        return path, None, None, "store_error", str(e).splitlines()[0] if str(e) else type(e).__name__
+    return path, None, _item(record, path), None, None
 
 
-def _extracted(files: list[Path], doc_id: Optional[str], workers: int) -> Iterator[Outcome]:
-    """Outcomes in completion order."""
+def _extracted(files: list[Path], doc_id: Optional[str], workers: int, write_to: Optional[str] = None
+               ) -> Iterator[Outcome]:
+    """Outcomes in completion order (parallel only for four files or more: a pool costs a pipeline load per worker)."""
     paths = [str(f) for f in files]
     if workers <= 1 or len(paths) < 4:
         for p in paths:
@@ -70,7 +95,7 @@ def _extracted(files: list[Path], doc_id: Optional[str], workers: int) -> Iterat
             while pending or inflight:
                 while pending and len(inflight) < workers * 3:
                     p = pending.pop()
-                    inflight[pool.submit(_extract_one, p, doc_id)] = p
+                    inflight[pool.submit(_extract_one, p, doc_id, write_to)] = p
                 done, _ = wait(inflight, return_when=FIRST_COMPLETED)
                 for fut in done:
                     p = inflight.pop(fut)
@@ -85,15 +110,15 @@ def _extracted(files: list[Path], doc_id: Optional[str], workers: int) -> Iterat
         finally:
             pool.shutdown(wait=not crashed, cancel_futures=True)
         for p in crashed:  # one at a time, so the culprit is known
-            yield _isolated(p, doc_id)
+            yield _isolated(p, doc_id, write_to)
 
 
-def _isolated(path: str, doc_id: Optional[str]) -> Outcome:
+def _isolated(path: str, doc_id: Optional[str], write_to: Optional[str]) -> Outcome:
     with ProcessPoolExecutor(max_workers=1) as pool:
         try:
-            return pool.submit(_extract_one, path, doc_id).result()
+            return pool.submit(_extract_one, path, doc_id, write_to).result()
         except BrokenProcessPool:
-            return path, None, "worker_crash", REASONS["worker_crash"]
+            return path, None, None, "worker_crash", REASONS["worker_crash"]
 
 
 def ingest_files(store: Store, files: Iterable[Path | str], doc_id: Optional[str] = None, skip_existing: bool = False,
@@ -116,16 +141,18 @@ def ingest_files(store: Store, files: Iterable[Path | str], doc_id: Optional[str
         else:
             todo.append(f)
     workers = workers or min(2, os.cpu_count() or 1)
+    write_to = store.spec if store.backend == "sparql" and store.spec else None
     bar = _progress(len(todo)) if progress and todo else None
     try:
-        for path, record, kind, error in _extracted(todo, doc_id, workers):
-            if record is None:
+        for path, record, written, kind, error in _extracted(todo, doc_id, workers, write_to):
+            if written is not None:
+                summary["ingested"].append(written)
+            elif record is None:
                 summary["failed"].append({"source": path, "kind": kind, "reason": error})
             else:
                 try:
                     store.put_record(record)
-                    summary["ingested"].append({"id": record.document.id, "source": path, "title": record.document.title,
-                                                "tasks": len(record.tasks), "targets": len(record.targets)})
+                    summary["ingested"].append(_item(record, path))
                 except InputError as e:
                     summary["failed"].append({"source": path, "kind": "store_error", "reason": str(e)})
             if bar:
