@@ -71,7 +71,8 @@ def main() -> int:
     ap.add_argument("--batch", type=int, default=10000, help="rows per imported file")
     ap.add_argument("--store", default=None, help="store spec (default: a fresh embedded directory)")
     ap.add_argument("--repeat", type=int, default=7)
-    ap.add_argument("--reuse", action="store_true", help="keep the reports already in --store (re-time without re-import)")
+    ap.add_argument("--reuse", action="store_true",
+                    help="keep the reports already in --store (re-time without re-import)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()

@@ -30,7 +30,8 @@ from .unitreport import render_unit_report, template_workbook, unit_report
 from .write import add_report
 
 __all__ = [
-    "target_statuses", "task_statuses", "statuses", "overdue", "parse_include", "add_report", "import_reports", "history",
+    "target_statuses", "task_statuses", "statuses", "overdue", "parse_include", "add_report", "import_reports",
+    "history",
     "unit_report", "render_unit_report", "template_workbook", "Report", "STATES", "STATUS_ORDER", "STATUS_LABELS",
     "DEFAULT_WINDOW_DAYS", "parse_date", "parse_as_of",
 ]

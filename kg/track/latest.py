@@ -23,7 +23,7 @@ from rdflib.namespace import XSD
 from ..store import PROGRESS_GRAPH, Store
 from ..vocab import target_iri, task_iri, work_iri
 from .model import Report
-from .rdf import month_of, month_slot_iri, report_from_key, report_iri, reports_from_triples, slot_iri
+from .rdf import month_slot_iri, report_from_key, report_iri, reports_from_triples, slot_iri
 from .values import with_values
 
 __all__ = ["latest_reports", "history", "reports_by_id"]

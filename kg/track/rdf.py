@@ -36,7 +36,8 @@ from rdflib.namespace import RDF, RDFS, XSD
 from ..vocab import BASE, PKG, PROV, SCHEMA, sub_iri, unit_iri, unit_scope
 from .model import Report
 
-__all__ = ["report_iri", "report_id_of", "file_iri", "month_of", "month_slot_iri", "slot_iri", "report_key", "report_from_key",
+__all__ = ["report_iri", "report_id_of", "file_iri", "month_of", "month_slot_iri", "slot_iri", "report_key",
+           "report_from_key",
            "report_triples", "file_triples",
            "reports_from_triples", "subject_of_iri", "ACTION_STATUS", "normalize_timestamp", "now_utc"]
 
@@ -112,7 +113,8 @@ _TYPE, _USED, _AGENT, _ENDED = RDF.type, PROV.used, PROV.wasAssociatedWith, PROV
 _REPORT, _ACTIVITY, _ENTITY = PKG.ProgressReport, PROV.Activity, PROV.Entity
 _VALUE_DATE, _KEY, _IN_MONTH, _SLOT_REPORT = PKG.valueDate, PKG.reportKey, PKG.reportedInMonth, PKG.report
 _ON_DAY = PKG.reportedOnDay
-_VALUE, _UNIT, _STATE, _ACTION, _NOTE = PKG.reportedValue, PKG.reportedUnit, PKG.state, SCHEMA.actionStatus, RDFS.comment
+_VALUE, _UNIT, _STATE, _ACTION = PKG.reportedValue, PKG.reportedUnit, PKG.state, SCHEMA.actionStatus
+_NOTE = RDFS.comment
 _BASELINE, _ROW, _FILE, _SHA, _NAME = PKG.baselineValue, PKG.sourceRow, PKG.sourceFile, PKG.sha256, SCHEMA.name
 _SUPERSEDES_P, _REVISION = PKG.supersedes, PROV.wasRevisionOf
 

@@ -113,6 +113,8 @@ def _markdown(data: dict[str, Any]) -> str:
         if not task["targets"]:
             lines += [f"无量化指标。时限：{task.get('deadline') or '无'}；最新报告：{report_text(task.get('last_report')) or '无'}", ""]
             continue
+        if task.get("last_report"):
+            lines += [f"任务级报告：{report_text(task['last_report'])}", ""]
         lines += ["| 指标 | 内容 | 目标 | 时限 | 最新报告 | 状态 |", "|---|---|---|---|---|---|"]
         for t in task["targets"]:
             lines.append("| " + " | ".join(_md_cell(v) for v in (

@@ -3,7 +3,8 @@ killed half-way leaves the store as it was (embedded Oxigraph directory and `oxi
 
 How the embedded store copes: one process at a time may open the directory (RocksDB's lock); a command holds it only
 while it runs, and a second process retries the open (kg.stores.oxigraph) for POLICYKG_LOCK_WAIT seconds — 120 s for
-the writing commands `progress add|import` unless set — so writers queue instead of failing. Over HTTP the server runs each write (one update request) as one transaction.
+the writing commands `progress add|import` unless set — so writers queue instead of failing. Over HTTP the server
+runs each write (one update request) as one transaction.
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Properties over random report sequences (hypothesis, on the default embedded store):
-adding a report (to a target or to a task) never changes another target's status, at any as-of date, and history is never lost — every
-report ever added stays in its target's history, corrections included."""
+adding a report (to a target or to a task) never changes another target's status, at any as-of date, and history
+is never lost — every report ever added stays in its target's history, corrections included."""
 from __future__ import annotations
 
 import datetime as dt
