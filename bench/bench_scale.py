@@ -110,15 +110,17 @@ def tree_rss_mb(pids: list[int]) -> float:
 
 
 class PeakSampler:
-    """Samples the resident memory of a process tree every 0.2 s; `.peak` is the maximum seen (MB)."""
+    """Samples the resident memory of processes (with their descendants unless tree=False) every 0.2 s; `.peak` is
+    the maximum seen (MB)."""
 
-    def __init__(self, pids: Callable[[], list[int]]) -> None:
-        self.pids, self.peak, self._stop = pids, 0.0, threading.Event()
+    def __init__(self, pids: Callable[[], list[int]], tree: bool = True) -> None:
+        self.pids, self.tree, self.peak, self._stop = pids, tree, 0.0, threading.Event()
         self._t = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, tree_rss_mb(self.pids()))
+            pids = self.pids()
+            self.peak = max(self.peak, tree_rss_mb(pids) if self.tree else sum(map(_rss_mb, pids)))
             self._stop.wait(0.2)
 
     def __enter__(self) -> "PeakSampler":
@@ -142,14 +144,17 @@ class Server:
         self.log = open(location.parent / f"{location.name}.log", "wb")
         self.proc = subprocess.Popen([str(BIN / "oxigraph"), "serve", "--location", str(location), "--bind",
                                       f"127.0.0.1:{port}"], stdout=self.log, stderr=subprocess.STDOUT)
-        for _ in range(600):
+        t0 = time.perf_counter()
+        for _ in range(36000):  # a restart on an unflushed store replays its write-ahead log first (minutes)
             try:
                 with urllib.request.urlopen(f"{self.url}/query?query={urllib.parse.quote('ASK {}')}", timeout=2):
+                    self.start_s = round(time.perf_counter() - t0, 2)  # seconds until it answered
                     return
             except OSError:
                 if self.proc.poll() is not None:
                     raise RuntimeError(f"oxigraph serve exited; see {self.log.name}")
                 time.sleep(0.1)
+        self.stop()
         raise RuntimeError("oxigraph serve did not start")
 
     def stop(self) -> None:
@@ -281,9 +286,10 @@ def run_one(size: int, backend: str, versions: int, samples: int, work: Path, co
         try:
             row.update(ingest(corpus, server.url, [server.proc.pid]))
             row["store_mb_after_ingest"] = round(dir_mb(data))
-            with PeakSampler(lambda: [os.getpid(), server.proc.pid]) as mem:
+            own = PeakSampler(lambda: [os.getpid()], tree=False)
+            with PeakSampler(lambda: [server.proc.pid]) as srv_mem, own as own_mem:
                 row.update(queries(server.url, truth, samples, size))
-            row["query_peak_mb"] = round(mem.peak)
+            row["server_query_peak_mb"], row["client_query_peak_mb"] = round(srv_mem.peak), round(own_mem.peak)
             row["server_rss_mb"] = round(_rss_mb(server.proc.pid))
             row["store_mb"] = round(dir_mb(data))
         finally:
