@@ -5,7 +5,7 @@ import json
 from html.parser import HTMLParser
 
 import kg.diff
-from conftest import MINI
+from tests.kg.diff.conftest import MINI
 from kg.diff import SCHEMA, diff_records, render_html, render_text
 
 STATUSES = {"unchanged", "modified", "renumbered", "moved"}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from conftest import MINI
+from tests.kg.diff.conftest import MINI
 from kg.diff import diff_records
 from kg.diff.align import assign
 from kg.diff.classify import status_of
