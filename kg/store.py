@@ -42,7 +42,7 @@ from .binding import bind
 from .rdf import record_to_graph
 from .reader import graph_to_record
 from .terms import normalize, to_python
-from .vocab import PROGRESS_GRAPH, SPARQL_PREFIXES, check_iri, doc_graph, doc_id_of_graph, is_doc_graph
+from .vocab import LEASE_GRAPH, PROGRESS_GRAPH, SPARQL_PREFIXES, check_iri, doc_graph, doc_id_of_graph, is_doc_graph
 
 __all__ = ["Store", "Backend", "StoreError", "open_store", "register_backend", "available_backends",
            "resolve_spec", "default_store_path", "SelectResult", "PROGRESS_GRAPH", "ENV_STORE"]
@@ -293,8 +293,8 @@ class Store:
         ds = Dataset()
         graphs: dict[Identifier, Graph] = {}
         for g, s, p, o in rows:
-            if not isinstance(g, URIRef) or str(g) == str(DATASET_DEFAULT_GRAPH_ID):
-                continue
+            if not isinstance(g, URIRef) or str(g) == str(DATASET_DEFAULT_GRAPH_ID) or g == LEASE_GRAPH:
+                continue  # the writer-lease graph (server mode) is bookkeeping, not data
             if g not in graphs:
                 graphs[g] = ds.graph(g)
             graphs[g].add((s, p, o))

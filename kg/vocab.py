@@ -52,6 +52,8 @@ BASE = "https://w3id.org/policykg/"
 DOC_GRAPH_BASE = BASE + "graph/doc/"
 #: Named graph of progress reports (issue "Track"). put_record and drop never touch it.
 PROGRESS_GRAPH = URIRef(BASE + "graph/progress")
+#: Writer leases in server mode (kg.stores._lease): bookkeeping, never data; exports skip it.
+LEASE_GRAPH = URIRef(BASE + "graph/leases")
 
 _ID_BASE = BASE + "id/"
 # IRIREF excludes these (SPARQL 1.1 grammar [139]); everything we mint is checked against it before it is written.

@@ -92,6 +92,14 @@ def _acquire(path: Path) -> tuple[str, ox.Store]:
         return key, entry[0]
 
 
+_WRITER_LOCKS: dict[str, threading.Lock] = {}
+
+
+def _writer_lock(key: str) -> threading.Lock:
+    with _HANDLES_LOCK:
+        return _WRITER_LOCKS.setdefault(key, threading.Lock())
+
+
 def _release(key: str) -> None:
     with _HANDLES_LOCK:
         entry = _HANDLES.get(key)
@@ -159,7 +167,11 @@ class OxigraphBackend(Backend):
                 for q in self._store.quads_for_pattern(None, None, None, g)]
 
     def replace_graph(self, graph: URIRef, triples: Optional[Graph]) -> None:
-        self.update(replace_graph_update(graph, triples))
+        # Oxigraph transactions are snapshot-isolated: two threads replacing the same graph at once would leave the
+        # union of both versions. One writer lock per directory, shared by every Store of this process on it.
+        text = replace_graph_update(graph, triples)
+        with _writer_lock(self._key):
+            self.update(text)
 
     def add_triples(self, graph: URIRef, triples: Graph) -> None:
         self.update(insert_update(graph, triples))

@@ -10,6 +10,9 @@ the other backends; Oxigraph honours it), errors that become one-line messages (
 HTTP errors), and a single update request per put_record (atomic: the Oxigraph server runs one update request as one
 transaction). Results are read as SPARQL 1.1 JSON.
 
+Replacing a graph also takes a writer lease on it (kg.stores._lease): the server's transactions are snapshot-isolated,
+so two processes replacing the same document at once would otherwise leave the union of both versions.
+
 An endpoint that cannot be reached is a user error (wrong --store, server not started): InputError, exit 2.
 """
 from __future__ import annotations
@@ -26,6 +29,7 @@ from rdflib.namespace import RDF, XSD
 from extract.errors import InputError
 
 from ..store import Backend, SelectResult, StoreError, register_backend
+from ._lease import graph_lease
 from ._oxterms import insert_update, replace_graph_update
 
 TIMEOUT_S = 120
@@ -97,7 +101,14 @@ class SparqlBackend(Backend):
         self._post(self.update_url, sparql, "application/sparql-update; charset=utf-8", "*/*")
 
     def replace_graph(self, graph: URIRef, triples: Optional[Graph]) -> None:
-        self.update(replace_graph_update(graph, triples))
+        text = replace_graph_update(graph, triples)  # built (and every IRI checked) before the lease is taken
+        with graph_lease(graph, self.update, self._claims):
+            self.update(text)
+
+    def _claims(self, sparql: str) -> list[str]:
+        result = self.select(sparql)
+        assert not isinstance(result, bool)
+        return [str(row[0]) for row in result[1]]
 
     def add_triples(self, graph: URIRef, triples: Graph) -> None:
         self.update(insert_update(graph, triples))
