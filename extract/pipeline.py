@@ -17,13 +17,14 @@ from spacy.tokens import Doc
 from . import docmeta
 from .errors import InputError
 from .record import DocumentInfo, PlanRecord, Section, Target, Task
+from .references import find_references
 from .shadow import shadow as make_shadow
 from .structure import build_tree, dedupe_ids, find_headings, heading_title, iter_nodes
 from .targets import extract_targets
 from .timeexpr import parse_deadline_text
 from .units import Annotation, find_annotations, merge_units
 
-COMPONENTS = ("pkg_structure", "pkg_units", "pkg_targets")
+COMPONENTS = ("pkg_structure", "pkg_units", "pkg_targets", "pkg_references")
 
 if not Doc.has_extension("plan"):
     Doc.set_extension("plan", default=None)
@@ -136,6 +137,14 @@ def targets_component(doc: Doc) -> Doc:
         for k, g in enumerate(found):
             g.id = f"{owner}/{k + 1}"
         record.targets.extend(found)
+    return doc
+
+
+@Language.component("pkg_references", assigns=["doc._.plan"])
+def references_component(doc: Doc) -> Doc:
+    """Writes: references (documents named in 《》, with implements / drafts / cites; see extract.references)."""
+    st: _State = doc._.state
+    st.record.references = find_references(st.record)
     return doc
 
 

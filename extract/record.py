@@ -83,6 +83,20 @@ class Target:
 
 
 @dataclass
+class Reference:
+    """A document the plan names between 《 and 》, and what the text does with it.
+
+    Why on the record: a district plan says which city plan it implements in its opening (`根据《上海市碳达峰实施方案》…
+    制定本方案`); kg.links resolves these titles against stored documents to link plans. Not part of the extract/1
+    contract (to_contract() leaves it out)."""
+    title: str  # the title as written, without 《》 and without whitespace (line wraps are not part of a title)
+    span: Span  # the characters between 《 and 》 (text[span] may still hold a line break the title drops)
+    relation: str  # "implements" (opening, 根据/按照/贯彻落实…) | "drafts" (制定/编制/出台…) | "cites"
+    cue: Optional[str] = None  # the governing verb as written (根据, 贯彻落实, 制定…), None when there is none
+    context: Optional[Span] = None  # the clause that names it (the quote a link shows)
+
+
+@dataclass
 class PlanRecord:
     document: DocumentInfo
     text: str  # canonical text: every span indexes into it
@@ -90,6 +104,7 @@ class PlanRecord:
     tasks: list[Task] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)  # documents named in 《》 (not in the contract)
 
     def to_contract(self) -> dict[str, Any]:
         """The `policykg.extract/1` JSON object (extra fields are additive, never renamed)."""

@@ -80,7 +80,8 @@ def test_checklist_lines_and_deadlines():
 
 def test_component_registry_snapshot():
     from extract.pipeline import COMPONENTS, get_nlp
-    assert get_nlp().pipe_names == list(COMPONENTS) == ["pkg_structure", "pkg_units", "pkg_targets"]
+    assert get_nlp().pipe_names == list(COMPONENTS) == ["pkg_structure", "pkg_units", "pkg_targets",
+                                                          "pkg_references"]
 
 
 def test_comparators_in_lists_and_far_from_the_number():
