@@ -17,6 +17,7 @@ from typing import Optional
 
 from . import clauses as cl
 from .quantities import Quantity, find_quantities
+from .respectively import shares
 from .record import Target
 from .timeexpr import TimeExpr, find_times
 
@@ -50,6 +51,7 @@ class _Cand:
     baseline: Optional[int]
     hedge: Optional[str]
     threshold: Optional[Quantity] = None
+    name: Optional[tuple[int, int, str]] = None  # the indicator's own name when a list names several (`A、B分别…`)
 
 
 def extract_targets(text: str, shadow: str, owner: str, regions: list[tuple[int, int]],
@@ -103,7 +105,10 @@ def _sentence_targets(shadow: str, ss: int, se: int, times: list[TimeExpr], carr
             if since == 0 and pending.start - cs > 4:
                 pass  # a time phrase in the middle of the clause stays where it is
             else:
-                found[0].start = pending.start
+                first = found[0].start
+                for c in found:  # entries of one `分别` clause share its quote
+                    if c.start == first:
+                        c.start = pending.start
         if found:
             pending = None
         out.extend(found)
@@ -142,6 +147,7 @@ def _clause_candidates(shadow: str, cs: int, ce: int, qs: list[Quantity], time: 
             return out
         pieces = _split_enumeration(shadow, cs, ce, values)
         prev_comp: Optional[str] = None
+        per_value: list[Optional[_Cand]] = []
         for (ps, pe), q in zip(pieces, values):
             comp, base = _comparator(shadow, cs, ce, ps, q)
             own_bound = re.match(r"[ \t]*(及以上|以上|以下|以内)", shadow[q.end:q.end + 6])
@@ -149,10 +155,14 @@ def _clause_candidates(shadow: str, cs: int, ce: int, qs: list[Quantity], time: 
                 comp = prev_comp  # "分别下降2%、1%、3%和2%": later items share the first one's verb
             prev_comp = comp or prev_comp
             if comp is None and not time and not _has_cue(shadow[cs:q.start]):
+                per_value.append(None)
                 continue
             comp = comp or "="  # a dated amount with no comparator word is an amount to reach
+            if base is None and time and time.deadline and re.search(r"比[ \t]*上年", shadow[cs:q.start]):
+                base = int(time.deadline[:4]) - 1  # "2021年…比上年下降": the year before the deadline's
             kind = "standard" if (standing or (is_rule and not (time and time.deadline)) or (not time and scoped)) else "quantitative"
-            out.append(_Cand(ps, pe, q, time, inherited, kind, comp, base, _hedge(body)))
+            per_value.append(_Cand(ps, pe, q, time, inherited, kind, comp, base, _hedge(body)))
+        return _respectively(shadow, cs, values, per_value, time) or [c for c in per_value if c]
         return out
     if scoped:  # a rule scoped by a threshold: "…5000吨以上…应当建设能耗在线监测系统", "…能源审计全覆盖"
         if re.search(r"应当|必须|建设|全覆盖|开展|实施|安装|接入", body[scoped[-1].end - cs:]):
@@ -168,6 +178,30 @@ def _clause_candidates(shadow: str, cs: int, ce: int, qs: list[Quantity], time: 
         return [_Cand(cs, ce, None, time, inherited, kind, None, None, _hedge(body))]
     if is_rule and re.search(r"按照.{0,10}(星级|标准)", body) and not time:
         return []
+    return out
+
+
+def _respectively(shadow: str, cs: int, values: list[Quantity], per_value: list[Optional[_Cand]],
+                  time: Optional[TimeExpr]) -> list[_Cand]:
+    """Entries of a `分别` clause (see respectively.py): each quotes the whole clause and names its own indicator."""
+    subject = time.end if time and cs <= time.start and time.start - cs <= 4 else cs
+    span = (int(time.deadline[:4]), time.start, time.end) if time and time.deadline else None
+    plan = shares(shadow, subject, values, span)
+    if not plan or any(per_value[sh.value_index] is None for sh in plan):
+        return []
+    end = values[-1].end
+    m = re.match(r"[ \t]*(左右|及以上|以上|以下|以内)", shadow[end:end + 6])
+    end = end + m.end() if m else end
+    start = next(c.start for c in per_value if c)
+    out = []
+    for sh in plan:
+        base = per_value[sh.value_index]
+        c = _Cand(start, end, base.q, base.time, base.inherited, base.kind, base.comparator, base.baseline, base.hedge,
+                  name=sh.name)
+        if sh.year is not None and time is not None and sh.year[1] != time.start:
+            y, ys, ye = sh.year
+            c.time = TimeExpr(ys, ye, shadow[ys:ye], f"{y:04d}-12-31", None)
+        out.append(c)
     return out
 
 
@@ -274,13 +308,17 @@ def _indicator(text: str, c: _Cand) -> Optional[str]:
     return ind[:60] or None
 
 
+def _named(text: str, name: tuple[int, int, str]) -> str:
+    return (text[name[0]:name[1]].strip(" \t") + name[2])[:60]
+
+
 def _to_target(text: str, shadow: str, owner: str, n: int, c: _Cand) -> Target:
     s, e = c.start, c.end
     while e > s and shadow[e - 1] in " \t,;。、":
         e -= 1
     t = c.time
     return Target(
-        id=f"{owner}/{n}", task=owner, quote=text[s:e], span=(s, e), indicator=_indicator(text, c),
+        id=f"{owner}/{n}", task=owner, quote=text[s:e], span=(s, e), indicator=_named(text, c.name) if c.name else _indicator(text, c),
         value=c.q.value if c.q else None, unit=c.q.unit if c.q else None,
         comparator=c.comparator if c.q else None, baseline_year=c.baseline,
         period_start=t.period_start if t else None, deadline=t.deadline if t else None,

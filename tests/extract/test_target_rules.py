@@ -1,0 +1,48 @@
+"""Target rules on one-sentence plans written the way officials write them (`分别` lists, `翻一番`, `（其中，…）`,
+dated step items). Each case is a pattern seen in real plans (corpus/ and ../shared/corpus/bulk), not one file's
+sentence."""
+from __future__ import annotations
+
+from extract import extract_text
+
+
+def _targets(sentence: str, title: str = "某市碳达峰实施方案") -> list[tuple]:
+    text = f"{title}\n一、重点任务\n（一）推进工作。{sentence}\n"
+    return [(g.quote, g.indicator, g.value, g.unit, g.comparator, g.deadline, g.baseline_year)
+            for g in extract_text(text).targets]
+
+
+def test_respectively_pairs_indicators_with_values() -> None:
+    s = "到2025年，氮氧化物、挥发性有机物、化学需氧量和氨氮排放总量分别下降2%、1%、3%和2%。"
+    got = _targets(s)
+    quote = "到2025年，氮氧化物、挥发性有机物、化学需氧量和氨氮排放总量分别下降2%、1%、3%和2%"
+    assert [g[0] for g in got] == [quote] * 4  # every entry quotes the whole clause, indicator names included
+    assert [(g[1], g[2], g[4], g[5]) for g in got] == [
+        ("氮氧化物排放总量", 2, "decrease_by", "2025-12-31"), ("挥发性有机物排放总量", 1, "decrease_by", "2025-12-31"),
+        ("化学需氧量排放总量", 3, "decrease_by", "2025-12-31"), ("氨氮排放总量", 2, "decrease_by", "2025-12-31")]
+
+
+def test_respectively_one_value_for_several_indicators() -> None:
+    got = _targets("2021年，单位生产总值（GDP）综合能耗、单位GDP二氧化碳排放量分别比上年下降1.5%左右。",
+                   title="某市2021年节能减排重点工作安排")
+    assert [(g[1], g[2], g[4], g[5], g[6]) for g in got] == [
+        ("单位生产总值（GDP）综合能耗", 1.5, "decrease_by", "2021-12-31", 2020),
+        ("单位GDP二氧化碳排放量", 1.5, "decrease_by", "2021-12-31", 2020)]
+    assert got[0][0] == got[1][0] == "2021年，单位生产总值（GDP）综合能耗、单位GDP二氧化碳排放量分别比上年下降1.5%左右"
+
+
+def test_respectively_pairs_years_with_values() -> None:
+    got = _targets("到2025年、2030年，非化石能源消费比重分别达到20%、25%。")
+    assert [(g[1], g[2], g[4], g[5]) for g in got] == [
+        ("非化石能源消费比重", 20, ">=", "2025-12-31"), ("非化石能源消费比重", 25, ">=", "2030-12-31")]
+    got = _targets("到2025年和2030年单位GDP能耗分别下降13.5%和18%左右。")
+    assert [(g[2], g[5]) for g in got] == [(13.5, "2025-12-31"), (18, "2030-12-31")]
+
+
+def test_respectively_lists_that_do_not_fit_are_left_alone() -> None:
+    # a wrapped PDF line cut the value list: the lengths cannot be compared, so nothing is fanned out
+    got = _targets("到 2025 年，城市和县城污泥无害化处理率分别达到 98%、\n95%。")
+    assert [g[2] for g in got] == [98, 95]  # (the next line is read on its own)
+    # an open list (`等`) of places, one amount each: one entry, not one per place
+    got = _targets("到2025年，在甲县、乙县等县分别建设综合利用企业1家。")
+    assert [g[2] for g in got] == [1]
