@@ -6,6 +6,8 @@ import unicodedata
 from pathlib import Path
 from typing import Optional
 
+from .structure import TOC_ENTRY
+
 TITLE_WORDS = ("方案", "计划", "意见", "办法", "规划", "通知", "安排", "要点", "措施", "举措", "纲要", "战略", "细则", "规定", "决定",
                "目录", "清单", "路线图", "行动")
 ADMIN_RE = re.compile(r"^((?:[\u4e00-\u9fff]{2,7}?(?:省|自治区|市))?(?:[\u4e00-\u9fff]{1,6}?(?:自治州|地区|盟|市|区|县|旗))?)")
@@ -30,6 +32,8 @@ def find_title(lines: list[str], limit: int) -> tuple[str, int]:
         line = lines[i].strip()
         if not line or len(line) > 80 or line.endswith(("。", "：", ":", "，", ",")) or line.startswith(("为", "根据", "各", "发布")):
             continue
+        if TOC_ENTRY.search(line) or re.sub(r"\s", "", line) == "目录":
+            continue  # the contents page (`目 录`, `二、规划总则……13`), not the document's title
         if any(w in line for w in TITLE_WORDS):
             best, best_i = line, i
             prev = lines[i - 1].strip() if i > 0 else ""

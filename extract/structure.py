@@ -19,6 +19,7 @@ _CN = "一二三四五六七八九十百零〇两"
 MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(rf"[ \t]*第[ \t]*([{_CN}\d]+)[ \t]*章[ \t]*")),
     ("part", re.compile(rf"[ \t]*第[ \t]*([{_CN}\d]+)[ \t]*部分[ \t]*")),
+    ("jie", re.compile(rf"[ \t]*第[ \t]*([{_CN}\d]+)[ \t]*节[ \t]*")),
     ("article", re.compile(rf"[ \t]*第[ \t]*([{_CN}\d]+)[ \t]*条[ \t]*")),
     ("cn_dun", re.compile(rf"[ \t]*([{_CN}]{{1,3}})[ \t]*[、.][ \t]*")),
     ("cn_paren", re.compile(rf"[ \t]*\([ \t]*([{_CN}]{{1,3}})[ \t]*\)[ \t]*")),
@@ -59,27 +60,74 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Explicit markers (第X章/部分/节/条) may stand alone on their line, the title or article text on the next non-blank
+# line: PDF text layers of regulations print `第一章` / `总则` / `第一条` / `为加快……` that way; a chapter directly
+# followed by its first 第一节 has no title of its own. A bare 一、 or 1. never counts.
+_STANDALONE = {"chapter", "part", "jie", "article"}
+_LOOKAHEAD_LINES = 3
+
+
+def _marker(line: str) -> Optional[tuple[str, re.Match[str]]]:
+    for style, rx in MARKERS:
+        m = rx.match(line)
+        if m:
+            return style, m
+    return None
+
+
 def find_headings(text: str, shadow: str) -> list[Heading]:
-    """Every line that starts with a numbering marker and carries text after it."""
+    """Every line that starts with a numbering marker and carries text after it (or, for 第X章/部分/条, on the next
+    non-blank line)."""
     heads = []
-    for start, end in _lines(text):
+    lines = _lines(text)
+    for i, (start, end) in enumerate(lines):
         line = shadow[start:end]
-        for style, rx in MARKERS:
-            m = rx.match(line)
-            if not m:
+        found = _marker(line)
+        if not found:
+            continue
+        style, m = found
+        raw = m.group(1)
+        value = _CIRCLED.index(raw) + 1 if style == "circled" else ordinal_value(raw.replace(" ", ""))
+        rest = line[m.end():].strip()
+        body_start, line_end = start + m.end(), end
+        untitled = False
+        if not rest and style in _STANDALONE:
+            body = _next_text_line(shadow, lines, i)
+            if body is None:
                 continue
-            raw = m.group(1)
-            value = _CIRCLED.index(raw) + 1 if style == "circled" else ordinal_value(raw.replace(" ", ""))
-            rest = line[m.end():].strip()
-            if value is None or not rest or value > 200:
-                break
-            if style == "ar_dot" and re.match(r"[%年月日号万亿千百元个家]", rest):
-                break  # "1、2月" / "5.年" style noise, not a heading
-            marker_end = start + m.end()
-            number = text[start:marker_end].strip()
-            heads.append(Heading(style, value, number, start + (len(line) - len(line.lstrip())), marker_end, end))
-            break
+            if body == _MARKER_NEXT:
+                untitled = style in ("chapter", "part")
+            else:
+                body_start, line_end = body
+                rest = shadow[body_start:line_end]
+        if value is None or not (rest or untitled) or value > 200:
+            continue
+        if TOC_ENTRY.search(shadow, body_start, line_end):
+            continue  # the contents page lists the headings again; the body's headings are the real ones
+        if style == "ar_dot" and re.match(r"[%年月日号万亿千百元个家]", rest):
+            continue  # "1、2月" / "5.年" style noise, not a heading
+        marker_end = start + m.end()
+        number = text[start:marker_end].strip()
+        heads.append(Heading(style, value, number, start + (len(line) - len(line.lstrip())), body_start, line_end))
     return heads
+
+
+_MARKER_NEXT = (-1, -1)
+# A table-of-contents entry: the title, a run of leader dots, maybe the page number (`二、发展目标......12`).
+TOC_ENTRY = re.compile(r"(?:[.·…．。•・-][ \t]*){4,}[ \t]*\d*[ \t]*$")
+
+
+def _next_text_line(shadow: str, lines: list[tuple[int, int]], i: int) -> Optional[tuple[int, int]]:
+    """(first non-space offset, end) of the next non-blank line after line i; _MARKER_NEXT when that line starts with
+    a marker itself; None when there is none nearby."""
+    for start, end in lines[i + 1: i + 1 + _LOOKAHEAD_LINES]:
+        line = shadow[start:end]
+        if not line.strip():
+            continue
+        if _marker(line):
+            return _MARKER_NEXT
+        return start + len(line) - len(line.lstrip()), end
+    return None
 
 
 def build_tree(text: str, headings: list[Heading]) -> list[Node]:
