@@ -40,7 +40,7 @@ GENERATOR = URIRef("https://w3id.org/policykg/id/agent/policykg")
 #: Record fields this mapping models as RDF. Any other field (the record model grows additively) is kept as a JSON
 #: object in pkg:extraFields on its node, so the round trip stays exact until the mapping learns it.
 MAPPED_FIELDS = {
-    "PlanRecord": {"document", "text", "sections", "tasks", "targets", "warnings"},
+    "PlanRecord": {"document", "text", "sections", "tasks", "targets", "warnings", "references"},
     "DocumentInfo": {"id", "title", "issuer", "published", "source", "sha256", "chars", "year"},
     "Section": {"id", "number", "title", "parent", "span", "level", "body_span"},
     "Task": {"id", "section", "title", "span", "number", "title_span", "unit_text", "unit_span", "units", "deadline",
@@ -48,7 +48,11 @@ MAPPED_FIELDS = {
     "UnitRef": {"name", "role", "collective", "span"},
     "Target": {"id", "task", "quote", "span", "indicator", "value", "unit", "comparator", "baseline_year",
                "period_start", "deadline", "deadline_text", "kind", "deadline_inherited", "before", "hedge", "threshold"},
+    "Reference": {"title", "span", "relation", "cue", "context"},
 }
+
+#: Reference.relation values the graph models as properties (anything else is kept in pkg:extraFields).
+RELATIONS = ("implements", "drafts", "cites")
 
 
 def _default(f: dataclasses.Field) -> Any:
@@ -111,6 +115,10 @@ def check_record(record: PlanRecord) -> None:
                            *((f"单位 {u.name} 位置", u.span) for u in t.units)):
             if span is not None and not _is_span(span):
                 raise InputError(f"文档 {doc_id} 中任务 {t.id} 的{name} {span!r} 不是 [起, 止) 整数对")
+    for i, ref in enumerate(record.references, 1):
+        for name, span in (("位置", ref.span), ("上下文位置", ref.context)):
+            if (span is not None or name == "位置") and not _is_span(span):
+                raise InputError(f"文档 {doc_id} 中第 {i} 处引用文件的{name} {span!r} 不是 [起, 止) 整数对")
     for s in record.sections:
         if s.body_span is not None and not _is_span(s.body_span):
             raise InputError(f"文档 {doc_id} 中章节 {s.id} 的正文位置 {s.body_span!r} 不是 [起, 止) 整数对")
@@ -334,6 +342,28 @@ class _Writer:
             self.extras(n, g, also)
 
 
+    def references(self) -> None:
+        """Documents the plan names: work eli:cites {work}#ref-{n} for each; eli:applies when the plan implements it,
+        pkg:drafts when it will produce it. The node stands for the named document as the text names it (its title,
+        where it is named, the governing verb); kg.links resolves titles against stored plans."""
+        for i, ref in enumerate(self.r.references, 1):
+            n = sub_iri(self.work, f"ref-{i}")
+            self.add(self.work, ELI.cites, n)
+            if ref.relation == "implements":
+                self.add(self.work, ELI.applies, n)
+            elif ref.relation == "drafts":
+                self.add(self.work, PKG.drafts, n)
+            self.add(n, PKG.ordinal, Literal(i))
+            self.add(n, ELI.title, Literal(ref.title))
+            self.span(n, PKG.span, ref.span, f"ref-{i}-span", self.text_at(ref.span), base=self.work)
+            if ref.context is not None:
+                self.span(n, PKG.contextSpan, ref.context, f"ref-{i}-context", self.text_at(ref.context),
+                          base=self.work)
+            if ref.cue is not None:
+                self.add(n, PKG.cue, Literal(ref.cue))
+            self.extras(n, ref, None if ref.relation in RELATIONS else {"relation": ref.relation})
+
+
 def record_to_graph(record: PlanRecord, generated_at: Optional[datetime] = None) -> Graph:
     """All triples of one document version (to be stored in the named graph `vocab.doc_graph(record.document.id)`).
 
@@ -344,5 +374,6 @@ def record_to_graph(record: PlanRecord, generated_at: Optional[datetime] = None)
     w.sections()
     w.tasks()
     w.targets()
+    w.references()
     return w.g
 

@@ -15,7 +15,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from extract.errors import InputError
-from extract.record import DocumentInfo, PlanRecord, Section, Target, Task, UnitRef
+from extract.record import DocumentInfo, PlanRecord, Reference, Section, Target, Task, UnitRef
 
 from .rdf import threshold_from_parts
 from .vocab import ELI, OA, PKG, PROV, SCHEMA, TIME, expression_iri, id_from_iri, work_iri
@@ -177,7 +177,21 @@ def graph_to_record(g: Union[Graph, Iterable[tuple]], doc_id: str) -> PlanRecord
             deadline_text=r.text(n, PKG.deadlineText), kind=r.text(n, PKG.targetKind) or "",
             deadline_inherited=r.bool(n, PKG.deadlineInherited), before=r.bool(n, PKG.before),
             hedge=r.text(n, PKG.hedge), threshold=r.threshold(n)), n))
-    return r.extras(PlanRecord(info, text, sections, tasks, targets, warnings), expr)
+    return r.extras(PlanRecord(info, text, sections, tasks, targets, warnings, _references(r, work)), expr)
+
+
+def _references(r: _Reader, work) -> list[Reference]:
+    """The documents the plan names (kg.rdf._Writer.references): the relation is read from which of eli:applies /
+    pkg:drafts also links the node; any other relation was kept in pkg:extraFields."""
+    applies, drafts = set(r.objects(work, ELI.applies)), set(r.objects(work, PKG.drafts))
+    out = []
+    for n in r.ordered(r.objects(work, ELI.cites)):
+        span, _ = r.span(n, PKG.span)
+        context, _ = r.span(n, PKG.contextSpan)
+        relation = "implements" if n in applies else "drafts" if n in drafts else "cites"
+        out.append(r.extras(Reference(title=r.text(n, ELI.title) or "", span=span or (0, 0), relation=relation,
+                                      cue=r.text(n, PKG.cue), context=context), n))
+    return out
 
 
 def _number(value: Optional[Literal]) -> Optional[float]:
