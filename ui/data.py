@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from .pages_data.chat import ask, example_questions, new_session, source_paragraph
 from .pages_data.diff import diff_versions, load_version, summarize
-from .pages_data.documents import (drop_document, export_document, ingest_uploads, list_documents, store_info,
-                                   validate_document)
+from .pages_data.documents import (document_links, drop_document, export_document, ingest_uploads, list_documents,
+                                   store_info, validate_document)
 from .pages_data.graph import graph_data, graph_filters, node_detail, rank_units
 from .pages_data.ledger import export_rows, ledger
 from .pages_data.progress import (import_sheet, record_report, target_choices, target_history, unit_report,
@@ -25,7 +25,7 @@ PAGES: dict[str, list[str]] = {
                "unit_report_file", "unit_template", "units_of", "target_choices"],
     "diff": ["diff_versions", "load_version", "summarize"],
     "documents": ["list_documents", "store_info", "ingest_uploads", "validate_document", "export_document",
-                  "drop_document", "check_upload"],
+                  "drop_document", "check_upload", "document_links"],
     "shared": ["record", "fingerprints", "document_ids", "default_doc"],
 }
 

@@ -54,6 +54,29 @@ def _listing(ctx: Context) -> None:
                  hide_index=True, width="stretch")
 
 
+def _links(ctx: Context) -> None:
+    """依据与引用: what a plan implements (its opening's 根据/按照/贯彻落实《…》), drafts or names, and whether it is stored."""
+    if not ctx.docs:
+        return
+    st.subheader("依据与引用")
+    ids = [d["id"] for d in ctx.docs]
+    titles = {d["id"]: d["title"] or d["id"] for d in ctx.docs}
+    choices = ["__all__"] + ids
+    doc = st.selectbox("文档", choices, index=choices.index(ctx.doc) if ctx.doc in ids else 0, key="links_doc",
+                       format_func=lambda i: "全部文档" if i == "__all__" else titles[i])
+    rows = data.document_links(ctx.store, None if doc == "__all__" else doc)
+    if not rows:
+        st.info(f"{md(titles.get(doc, '所选文档'))} 未以《》引用其他文件。" if doc != "__all__"
+                else "已入库的文档都未以《》引用其他文件。")
+        return
+    linked = sum(1 for r in rows if r["to_doc"])
+    st.caption(f"共 {len(rows)} 处引用，其中 {linked} 处指向已入库的文档（标题完全一致才算）。"
+               "实施依据：开头部分“根据、按照、贯彻落实……《》”；拟制定：“制定、编制、出台……《》”；其余为提及。")
+    st.dataframe([{"文档": titles.get(r["from_doc"], r["from_doc"]), "关系": r["relation_label"],
+                   "引用的文件": f"《{r['title']}》", "已入库文档": titles.get(r["to_doc"], "") if r["to_doc"] else "",
+                   "原文": r["quote"]} for r in rows], hide_index=True, width="stretch")
+
+
 def _tools(ctx: Context) -> None:
     if not ctx.docs:
         return
@@ -113,6 +136,10 @@ def render(ctx: Context) -> None:
     except InputError as e:
         st.error(str(e))
     _listing(ctx)
+    try:
+        _links(ctx)
+    except InputError as e:
+        st.error(str(e))
     try:
         _tools(ctx)
     except InputError as e:

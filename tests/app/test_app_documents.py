@@ -112,3 +112,32 @@ def test_store_held_by_another_process_is_a_sentence(store_dir, monkeypatch):
         holder.wait(timeout=60)
     at.run()
     assert not errors(at) and at.header[0].value == "文档"
+
+
+def test_document_links_data(store):
+    from extract import extract_file
+    from tests.paths import CORPUS
+    rows = data.document_links(store, JIADING_ID)
+    city = [r for r in rows if r["title"] == "上海市碳达峰实施方案"]
+    assert [(r["relation"], r["relation_label"], r["to_doc"]) for r in city] == [("implements", "实施依据", None),
+                                                                                ("cites", "提及", None)]
+    store.put_record(extract_file(CORPUS / "shanghai_carbon_peak_plan_2022.txt"))  # the city plan arrives
+    rows = data.document_links(store, JIADING_ID)
+    assert {r["to_doc"] for r in rows if r["title"] == "上海市碳达峰实施方案"} == {"shanghai-carbon-peak-plan-2022"}
+    assert {r["from_doc"] for r in data.document_links(store)} >= {JIADING_ID, "chengdu-energy-action-plan-v2022"}
+    with pytest.raises(InputError, match="未找到文档"):
+        data.document_links(store, "nope")
+
+
+def test_page_shows_what_a_plan_implements(store_dir):
+    at = app_at("documents")
+    assert not errors(at)
+    assert "依据与引用" in [s.value for s in at.subheader]
+    at.selectbox(key="links_doc").set_value(JIADING_ID).run()
+    assert not errors(at)
+    table = at.dataframe[1].value
+    rows = list(zip(table["关系"], table["引用的文件"], table["已入库文档"]))
+    assert ("实施依据", "《上海市碳达峰实施方案》", "") in rows
+    assert all(quote.count("《") >= 1 for quote in table["原文"])
+    at.selectbox(key="links_doc").set_value("__all__").run()
+    assert "成都市优化能源结构促进城市绿色低碳发展行动方案" in list(at.dataframe[1].value["文档"])

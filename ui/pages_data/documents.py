@@ -16,7 +16,7 @@ from kg import Store
 from .uploads import save_upload
 
 __all__ = ["store_info", "list_documents", "ingest_uploads", "validate_document", "export_document", "drop_document",
-           "EXPORT_FORMATS"]
+           "document_links", "EXPORT_FORMATS"]
 
 #: format → (label, file extension, MIME type)
 EXPORT_FORMATS: dict[str, tuple[str, str, str]] = {
@@ -90,6 +90,15 @@ def export_document(store: Store, fmt: str, doc_id: Optional[str] = None) -> dic
     if fmt == "ttl" and doc_id is None:
         ext = "trig"  # several named graphs need TriG
     return {"filename": f"{doc_id or 'policykg-all'}.{ext}", "mime": mime, "text": text}
+
+
+def document_links(store: Store, doc_id: Optional[str] = None) -> list[dict[str, Any]]:
+    """The 依据与引用 table: the documents `doc_id` (or every stored plan) names in 《》, each a kg.links.plan_links row
+    plus `relation_label` (实施依据 / 拟制定 / 提及). `to_doc` is the stored plan with exactly that title, or None.
+    Unknown id → InputError."""
+    from kg.links import RELATION_LABELS, plan_links
+    return [{**x, "relation_label": RELATION_LABELS.get(x["relation"], x["relation"])}
+            for x in plan_links(store, doc_id)]
 
 
 def drop_document(store: Store, doc_id: str) -> dict[str, str]:
