@@ -48,13 +48,19 @@ def _links(p: argparse.ArgumentParser) -> None:
             return 0
         table("依据与引用", ["文档", "关系", "引用的文件", "已入库文档", "原文"],
               [[x["from_doc"], RELATION_LABELS.get(x["relation"], x["relation"]), f"《{x['title']}》",
-                x["to_doc"] or "—", _short(x["quote"])] for x in links])
+                x["to_doc"] or "—", _short(x)] for x in links])
         resolved = sum(1 for x in links if x["to_doc"])
         print(f"共 {len(links)} 处引用，其中 {resolved} 处指向已入库的文档（按标题精确匹配）")
         return 0
     p.set_defaults(handler=run)
 
 
-def _short(text: str, limit: int = 50) -> str:
-    flat = "".join(text.split("\n"))
-    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+def _short(link: dict, limit: int = 50) -> str:
+    """The clause, cut to `limit` characters around the cited title (a clause may name several documents)."""
+    quote = link["quote"]
+    at = link["span"][0] - link["context_span"][0] if link.get("context_span") else 0
+    if len(quote) <= limit:
+        return quote.replace("\n", "")
+    start = max(0, min(at - 12, len(quote) - limit))
+    cut = quote[start:start + limit].replace("\n", "")
+    return ("…" if start else "") + cut + ("…" if start + limit < len(quote) else "")
