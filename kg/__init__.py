@@ -8,6 +8,7 @@ Public API (everything else in this package is private implementation):
     record_to_graph(record) -> rdflib.Graph
     validate(store, doc_id=None) -> {doc: {"conforms": bool, "results": [...]}}
     export(store, fmt, doc_id=None) -> str  ttl | trig | nq | jsonld | csv | graphml
+    plan_links(store, doc=None) -> [dict]   documents a plan implements or cites, resolved to stored ones by title
     register_backend(name), available_backends(), resolve_spec(spec), default_store_path()
     PROGRESS_GRAPH, doc_graph(doc_id), unit_iri(scope, name), unit_scope(issuer, doc_id) … (IRI scheme: kg.vocab)
     StoreError (internal failure, exit 1); bad input raises extract.errors.InputError (exit 2)
@@ -31,10 +32,11 @@ from .vocab import PKG, doc_graph, unit_iri, unit_scope
 # lazily inside the functions, so `import kg` stays cheap).
 from .validate import validate
 from .export import export
+from .links import plan_links
 
 __all__ = [
     "open_store", "Store", "StoreError", "record_from_graph", "record_to_graph", "validate", "export",
     "register_backend", "available_backends", "resolve_spec", "default_store_path", "PROGRESS_GRAPH", "PKG",
-    "doc_graph", "unit_iri", "unit_scope",
+    "doc_graph", "unit_iri", "unit_scope", "plan_links",
 ]
 
