@@ -36,6 +36,10 @@ MILESTONE_RE = re.compile(
 DIRECTIONAL_RE = re.compile(r"进一步|取得[^,;。]{0,6}(进展|成效|突破)|明显|显著|稳步|持续|不断|逐步|全面提升|大幅|有所|初步形成")
 STANDARD_SUBJECT_RE = re.compile(r"新建|新增或更新|新上|新改扩建|改造后|新购|新增车辆|更新车辆")
 SCOPE_BEFORE_RE = re.compile(r"(年综合能源消费|年综合能耗|年耗能|年能耗|年用电量|年产值|年营业收入|年排放量?|规模以上)[ \t]*$")
+#: an item whose text opens with a month or day, right after its number: a step of a work schedule (a year or a
+#: five-year period there frames a review or an outlook section instead)
+STEP_HEAD_RE = re.compile(r"[ \t]*(\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、])?[ \t]*")
+STEP_ACTION_RE = re.compile(r"报送|提交|上报|报审|报请|印发|出台|发布|召开|形成|完成|建成|组建|成立|制定|编制|出具")
 PAST_RE = re.compile(r"已经|已[经达完建实]|累计已|了[,;。]|较上年")
 
 
@@ -59,16 +63,33 @@ def extract_targets(text: str, shadow: str, owner: str, regions: list[tuple[int,
     """Targets in the given regions (an owner's own text minus responsibility annotations), owner = task/section id."""
     cands: list[_Cand] = []
     carry: Optional[TimeExpr] = None  # a time that may continue into the next sentence
+    head: Optional[TimeExpr] = None  # a date that opens the whole item: `（四）2021 年 12 月底之前，…。各区…报送…。`
     for rs, re_ in regions:
         for ss, se in cl.sentences(shadow, rs, re_):
             times = [t for t in find_times(shadow, ss, se, plan_year) if not _inside_title(shadow, ss, t.start)]
             sent = _sentence_targets(shadow, ss, se, times, carry, published_year)
+            if not cands and times and times[0].deadline and re.search(r"月|日|季度", times[0].text) \
+                    and STEP_HEAD_RE.fullmatch(shadow[rs:times[0].start]):
+                head = times[0]
+                sent = sent or _step_action(shadow, ss, se, head)
+            elif head is not None and not times and not sent:
+                sent = _step_action(shadow, ss, se, head)
             cands.extend(sent)
             own_time = times[0] if times else None
             ends_on_target = bool(sent) and sent[-1].end >= cl.trim(shadow, ss, se)[1] - 2
             last_dated = sent[-1].time if sent and ends_on_target and sent[-1].q and sent[-1].time else None
             carry = last_dated if (last_dated and (own_time or carry)) else None
     return [_to_target(text, shadow, owner, k + 1, c) for k, c in enumerate(cands)]
+
+
+def _step_action(shadow: str, ss: int, se: int, head: TimeExpr) -> list[_Cand]:
+    """A later sentence of a dated step item that hands in or sets up something (`各区…报送区级碳达峰评估报告`) is due
+    when the item is: the date heads the whole step, not just its first sentence."""
+    s, e = cl.trim(shadow, max(ss, head.start) if ss <= head.start < se else ss, se)
+    body = shadow[s:e]
+    if not STEP_ACTION_RE.search(body) or DIRECTIONAL_RE.search(body) or PAST_RE.search(body) or body.startswith("其中"):
+        return []
+    return [_Cand(s, e, None, head, not (s <= head.start < e), "milestone", None, None, _hedge(body))]
 
 
 def _sentence_targets(shadow: str, ss: int, se: int, times: list[TimeExpr], carry: Optional[TimeExpr],

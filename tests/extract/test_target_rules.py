@@ -46,3 +46,12 @@ def test_respectively_lists_that_do_not_fit_are_left_alone() -> None:
     # an open list (`等`) of places, one amount each: one entry, not one per place
     got = _targets("到2025年，在甲县、乙县等县分别建设综合利用企业1家。")
     assert [g[2] for g in got] == [1]
+
+
+def test_a_date_that_opens_a_step_item_dates_its_later_deliverables() -> None:
+    text = ("某市碳达峰评估工作方案\n三、工作步骤\n"
+            "（四）2021 年 12 月底之前，专班向省发改委报送《评估报告》。各区向专班报送区级评估报告。其中，数据应当经市统计局审核。\n"
+            "（五）加强宣传。各区要高度重视。各区向专班报送区级评估报告。\n")
+    got = [(g.task, g.quote, g.deadline, g.deadline_inherited) for g in extract_text(text).targets]
+    assert got == [("3.4", "2021 年 12 月底之前，专班向省发改委报送《评估报告》", "2021-12-31", False),
+                   ("3.4", "各区向专班报送区级评估报告", "2021-12-31", True)]  # not the 其中 rule, nothing in （五）
