@@ -40,6 +40,7 @@ SCOPE_BEFORE_RE = re.compile(r"(年综合能源消费|年综合能耗|年耗能|
 #: five-year period there frames a review or an outlook section instead)
 STEP_HEAD_RE = re.compile(r"[ \t]*(\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、])?[ \t]*")
 STEP_ACTION_RE = re.compile(r"报送|提交|上报|报审|报请|印发|出台|发布|召开|形成|完成|建成|组建|成立|制定|编制|出具")
+PART_RE = re.compile(r"[ \t]*(?:及以上|以上|左右)?[ \t]*\(其中[ \t]*[,:]?[ \t]*([^()]+)\)")
 PAST_RE = re.compile(r"已经|已[经达完建实]|累计已|了[,;。]|较上年")
 
 
@@ -118,7 +119,8 @@ def _sentence_targets(shadow: str, ss: int, se: int, times: list[TimeExpr], carr
         if time and published_year and time.deadline and int(time.deadline[:4]) < published_year - 1:
             continue  # a past year: background, not a commitment
         dated_here = time is not None and time in times and id(time) not in used_precise
-        found = _clause_candidates(shadow, cs, ce, qs, time, inherited, dated_here)
+        part = _part_of(shadow, cs, ce, qs)
+        found = _clause_candidates(shadow, cs, part[0] if part else ce, qs, time, inherited, dated_here)
         if found and time is not None:
             used_precise.add(id(time))
         if found and pending is not None and pending is time and since <= 2 and pending.start < found[0].start:
@@ -133,7 +135,27 @@ def _sentence_targets(shadow: str, ss: int, se: int, times: list[TimeExpr], carr
         if found:
             pending = None
         out.extend(found)
+        if part and any(c.q for c in found):
+            ps, pe = part[1], part[2]
+            inner = [q for q in find_quantities(shadow, ps, pe) if not any(t.start <= q.start < t.end for t in times)]
+            parts = _clause_candidates(shadow, ps, pe, inner, time, time is not None)
+            scope = [q for q in inner if all(q is not c.q for c in parts)]
+            for c in parts:  # a part is counted like the whole; a number that picks the part is its threshold
+                c.kind = next(o.kind for o in found if o.q)
+                c.threshold = c.threshold or (scope[0] if len(scope) == 1 and scope[0].start < c.q.start else None) \
+                    if c.q else c.threshold
+            out.extend(parts)
     return out
+
+
+def _part_of(shadow: str, cs: int, ce: int, qs: list[Quantity]) -> Optional[tuple[int, int, int]]:
+    """`改造 200 万平方米（其中，节能率不低于 15%的公共建筑 60 万平方米以上）`: a bracket that opens with `其中` right
+    after an amount names a part of it with its own amount, a commitment of its own. Returns (bracket start, part
+    start, part end) when the bracket closes the clause."""
+    m = PART_RE.match(shadow, qs[-1].end) if qs else None
+    if not m or m.end() > ce or cl.trim(shadow, m.end(), ce)[1] > m.end():
+        return None
+    return m.start(), m.start(1), m.end(1)
 
 
 def _continues_list(shadow: str, cs: int, ce: int, qs: list[Quantity]) -> bool:

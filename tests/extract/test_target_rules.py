@@ -55,3 +55,12 @@ def test_a_date_that_opens_a_step_item_dates_its_later_deliverables() -> None:
     got = [(g.task, g.quote, g.deadline, g.deadline_inherited) for g in extract_text(text).targets]
     assert got == [("3.4", "2021 年 12 月底之前，专班向省发改委报送《评估报告》", "2021-12-31", False),
                    ("3.4", "各区向专班报送区级评估报告", "2021-12-31", True)]  # not the 其中 rule, nothing in （五）
+
+
+def test_a_part_in_qizhong_brackets_is_its_own_target() -> None:
+    got = _targets("到2025年，完成病险水库除险加固 22 座（其中骨干坝 6 座、中型坝 16 座）。"
+                   "推进既有公共建筑节能改造 200 万平方米（其中，节能率不低于 15%的公共建筑 60 万平方米以上）。")
+    assert [(g[0], g[2], g[4], g[5]) for g in got] == [
+        ("到2025年，完成病险水库除险加固 22 座", 22, "=", "2025-12-31"), ("骨干坝 6 座", 6, "=", "2025-12-31"),
+        ("中型坝 16 座", 16, "=", "2025-12-31"), ("推进既有公共建筑节能改造 200 万平方米", 200, "=", None),
+        ("节能率不低于 15%的公共建筑 60 万平方米以上", 60, ">=", None)]  # 15% picks the buildings: a threshold
