@@ -24,6 +24,8 @@ QTY_RE = re.compile(
 PCT_WORD_RE = re.compile(r"百分之([一二两三四五六七八九十百点零〇]+)")
 RANGE_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)[ \t]*(%|" + _MEASURE_RX + r")?[ \t]*[-~至到][ \t]*(\d+(?:\.\d+)?)[ \t]*(万亿|亿|万|千)?[ \t]*(%|"
                       + _MEASURE_RX + r")")
+#: `翻一番` doubles, `翻两番` quadruples: a multiple of the baseline written without a digit
+DOUBLING_RE = re.compile(r"翻[ \t]*([一两二三四])?[ \t]*番")
 COMPARATOR_NUM_RE = re.compile(
     r"(不高于|不低于|不超过|不大于|不小于|低于|高于|控制在|降至|降到|降低到|下降到|提高到|提升到|达到)[ \t]*(\d+(?:\.\d+)?)(?![\d.%年月日号])")
 
@@ -36,6 +38,7 @@ class Quantity:
     unit: Optional[str]  # as written, scale included: "万千瓦", "%", "亿元"
     chinese: bool = False
     value_max: Optional[float] = None  # upper bound of a range ("15%-25%")
+    comparator: Optional[str] = None  # implied by the phrase itself (`翻一番`: at least twice the baseline)
 
 
 def find_quantities(shadow: str, start: int, end: int) -> list[Quantity]:
@@ -67,6 +70,9 @@ def find_quantities(shadow: str, start: int, end: int) -> list[Quantity]:
         v = parse_value(m.group(1).replace("点", "."))
         if v is not None:
             out.append(Quantity(start + m.start(), start + m.end(), v, "%", True))
+    for m in DOUBLING_RE.finditer(seg):  # the gold convention: value 2, unit 倍, `>=` (increase_by 100 % is the same)
+        times = {"两": 2, "二": 2, "三": 3, "四": 4}.get(m.group(1) or "一", 1)
+        out.append(Quantity(start + m.start(), start + m.end(), float(2 ** times), "倍", comparator=">="))
     for m in COMPARATOR_NUM_RE.finditer(seg):
         s, e = start + m.start(2), start + m.end(2)
         if any(q.start <= s < q.end for q in out):

@@ -293,9 +293,11 @@ def _has_cue(before: str) -> bool:
 def _comparator(shadow: str, cs: int, ce: int, ps: int, q: Quantity) -> tuple[Optional[str], Optional[int]]:
     before = shadow[cs:q.start]
     after = shadow[q.end:q.end + 6].lstrip(" \t")
-    base_m = re.search(r"比[ \t]*((?:19|20)\d\d)[ \t]*年", before)
+    base_m = re.search(r"[比较][ \t]*((?:19|20)\d\d)[ \t]*年", before)
     base = int(base_m.group(1)) if base_m else None
     tail = before[-8:]
+    if q.comparator:
+        return q.comparator, base
     if any(c in before[-16:] for c in ("不低于", "不少于", "不小于")):
         return ">=", base
     if any(c in before[-16:] for c in ("不高于", "不超过", "不大于")):
@@ -321,7 +323,7 @@ def _hedge(body: str) -> Optional[str]:
     return next((h for h in HEDGES if h in body), None)
 
 
-_STRIP_RE = re.compile(r"^(到|至|在|于|确保|力争|争取|全区|全市|全省|累计|基本|原则上|,|、|\s)+")
+_STRIP_RE = re.compile(r"^(到|至|在|于|确保|力争|争取|全区|全市|全省|累计|基本|原则上|,|，|、|\s)+")
 
 
 def _indicator(text: str, c: _Cand) -> Optional[str]:
@@ -339,8 +341,8 @@ def _indicator(text: str, c: _Cand) -> Optional[str]:
     lo, hi = cut(c.q.start - c.start), cut(c.q.end - c.start)
     head, tail = quote[:lo], quote[hi:]
     head = _STRIP_RE.sub("", head)
-    head = re.sub(r"(比\s*\d{4}\s*年)?(累计)?(下降|降低|减少|提高到|提升到|提高|提升|达到|达|不少于|不低于|不高于|不超过|超过|"
-                  r"突破|稳定在|控制在|至少|力争突破|力争)\s*$", "", head).strip(" ,")
+    head = re.sub(r"([比较]\s*\d{4}\s*年)?(累计)?(实现)?(下降|降低|减少|提高到|提升到|提高|提升|达到|达|不少于|不低于|不高于|不超过|超过|"
+                  r"突破|稳定在|控制在|至少|力争突破|力争)?\s*$", "", head).strip(" ,")
     tail = re.sub(r"^(以上|及以上|以下|以内|左右)", "", tail).strip(" ,。;")
     verb = re.search(r"(完成|新增|新建|创建|建设|推动|培育|打造|落实|实现|改造)$", head)
     if verb:
