@@ -5,6 +5,8 @@ row is read:
 - `氮氧化物、挥发性有机物、化学需氧量和氨氮排放总量分别下降2%、1%、3%和2%` → four indicators, four values, paired in order;
 - `综合能耗、单位GDP二氧化碳排放量分别比上年下降1.5%左右` → two indicators, one value that each of them carries;
 - `到2025年、2030年，非化石能源消费比重分别达到20%、25%` → one indicator, one value per year, paired in order.
+Without `分别`, a list of complete rate names sharing one value is read the same way
+(`邮轮码头岸电设施使用率和港作船舶岸电使用率力争达到100%`, `A安全利用率、B安全利用率均达到95%以上`): two indicators.
 Each entry keeps the whole clause as its quote (the indicator's name is in it, a bare `1%` quotes nothing), as the
 gold conventions do (tests/gold/README.md, judgment call 8). Lists whose lengths do not fit are left as they are.
 """
@@ -25,6 +27,10 @@ _MORE_YEARS_RE = re.compile(r"[ \t]*(?:、|和|及|与|,)[ \t]*(?:到|至)?[ \t]
 _HEADS = ("排放总量", "排放量", "消费总量", "消费量", "总量", "产量", "比重", "占比", "比例", "利用率", "处理率", "回收率",
           "覆盖率", "达标率", "优良率", "使用率", "普及率", "浓度", "强度")
 _MAX_ITEMS = 8
+_RATE_END_RE = re.compile(r"(率|比重|占比|比例)$")
+#: what may stand between a list of rates and its one value: hedges and one comparator verb
+_RATE_GAP_RE = re.compile(r"[ \t]*(力争|均|基本|确保|争取|稳定)*[ \t]*(达到|达|不低于|不少于|提高到|提升到|超过|保持在|保持|控制在|"
+                          r"不高于|低于|高于)[ \t]*(?=\d)")
 _LIST_GOES_ON_RE = re.compile(r"[ \t]*(左右|及以上|以上|以下|以内)?[ \t]*[、和及与]")
 
 
@@ -123,3 +129,20 @@ def shares(shadow: str, subject_start: int, values: list[Quantity],
     if len(values) == 1 and "等" not in shadow[subj_s:subj_e]:
         return [Share(0, n) for n in names]
     return None
+
+
+def shared_rate(shadow: str, subject_start: int, values: list[Quantity]) -> Optional[list[Share]]:
+    """`A率和B率(均)达到X`: one value for a list of complete rate names (each ends in 率/比重/占比/比例) → one entry
+    per rate. A name that borrows its head from the next (`城镇污水收集和处理率`) is one combined rate and left alone."""
+    if len(values) != 1 or _LIST_GOES_ON_RE.match(shadow, values[0].end):
+        return None
+    gap = None
+    for gap in _RATE_GAP_RE.finditer(shadow, subject_start, values[0].start + 1):
+        pass
+    if gap is None or gap.end() != values[0].start:
+        return None
+    lead = _LEAD_RE.match(shadow, subject_start, gap.start())
+    items = split_names(shadow, lead.end() if lead else subject_start, gap.start())
+    if not 2 <= len(items) <= _MAX_ITEMS or not all(_RATE_END_RE.search(shadow[a:b].strip(" \t")) for a, b in items):
+        return None
+    return [Share(0, (a, b, "")) for a, b in items]

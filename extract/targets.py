@@ -17,7 +17,7 @@ from typing import Optional
 
 from . import clauses as cl
 from .quantities import Quantity, find_quantities
-from .respectively import shares
+from .respectively import shared_rate, shares
 from .record import Target
 from .timeexpr import TimeExpr, find_times
 
@@ -229,7 +229,7 @@ def _respectively(shadow: str, cs: int, values: list[Quantity], per_value: list[
     """Entries of a `分别` clause (see respectively.py): each quotes the whole clause and names its own indicator."""
     subject = time.end if time and cs <= time.start and time.start - cs <= 4 else cs
     span = (int(time.deadline[:4]), time.start, time.end) if time and time.deadline else None
-    plan = shares(shadow, subject, values, span)
+    plan = shares(shadow, subject, values, span) or shared_rate(shadow, subject, values)
     if not plan or any(per_value[sh.value_index] is None for sh in plan):
         return []
     end = values[-1].end

@@ -70,3 +70,11 @@ def test_doubling_is_a_multiple_of_the_baseline() -> None:
     got = _targets("到2025年，海铁联运箱量翻一番，绿色债券发行规模较 2020 年翻两番。")
     assert [(g[1], g[2], g[3], g[4], g[5], g[6]) for g in got] == [
         ("海铁联运箱量", 2, "倍", ">=", "2025-12-31", None), ("绿色债券发行规模", 4, "倍", ">=", "2025-12-31", 2020)]
+
+
+def test_two_rates_sharing_one_value_are_two_targets() -> None:
+    got = _targets("到2025年，受污染耕地安全利用率和污染地块安全利用率均达到 95%以上。")
+    assert [(g[1], g[2], g[4]) for g in got] == [("受污染耕地安全利用率", 95, ">="), ("污染地块安全利用率", 95, ">=")]
+    # one combined rate (the first name borrows 率 from the second) and a share of a combined class stay one target
+    assert len(_targets("到2025年，城镇污水收集和处理率达到 95%。")) == 1
+    assert len(_targets("到2025年，新能源和清洁能源车辆占比达到50%。")) == 1
