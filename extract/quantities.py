@@ -26,6 +26,9 @@ RANGE_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)[ \t]*(%|" + _MEASURE_RX + r")?
                       + _MEASURE_RX + r")")
 #: `翻一番` doubles, `翻两番` quadruples: a multiple of the baseline written without a digit
 DOUBLING_RE = re.compile(r"翻[ \t]*([一两二三四])?[ \t]*番")
+#: `产业规模过万亿`, `突破千亿元`: a bare scale word after a passing verb means one of it (and a scope when `级`/`的`
+#: follows: `千亿级产业集群`, `超千亿的产业集群`)
+SCALE_ONLY_RE = re.compile(r"(?<=过|超|破)(万亿|千亿|百亿)(元)?(?![级的\d])")
 COMPARATOR_NUM_RE = re.compile(
     r"(不高于|不低于|不超过|不大于|不小于|低于|高于|控制在|降至|降到|降低到|下降到|提高到|提升到|达到)[ \t]*(\d+(?:\.\d+)?)(?![\d.%年月日号])")
 
@@ -73,6 +76,10 @@ def find_quantities(shadow: str, start: int, end: int) -> list[Quantity]:
     for m in DOUBLING_RE.finditer(seg):  # the gold convention: value 2, unit 倍, `>=` (increase_by 100 % is the same)
         times = {"两": 2, "二": 2, "三": 3, "四": 4}.get(m.group(1) or "一", 1)
         out.append(Quantity(start + m.start(), start + m.end(), float(2 ** times), "倍", comparator=">="))
+    for m in SCALE_ONLY_RE.finditer(seg):
+        s, e = start + m.start(), start + m.end()
+        if not any(q.start <= s < q.end for q in out):
+            out.append(Quantity(s, e, 1.0, m.group(0), comparator=">="))
     for m in COMPARATOR_NUM_RE.finditer(seg):
         s, e = start + m.start(2), start + m.end(2)
         if any(q.start <= s < q.end for q in out):

@@ -342,7 +342,7 @@ def _indicator(text: str, c: _Cand) -> Optional[str]:
     head, tail = quote[:lo], quote[hi:]
     head = _STRIP_RE.sub("", head)
     head = re.sub(r"([比较]\s*\d{4}\s*年)?(累计)?(实现)?(下降|降低|减少|提高到|提升到|提高|提升|达到|达|不少于|不低于|不高于|不超过|超过|"
-                  r"突破|稳定在|控制在|至少|力争突破|力争)?\s*$", "", head).strip(" ,")
+                  r"突破|稳定在|控制在|至少|力争突破|力争|过|超|破)?\s*$", "", head).strip(" ,")
     tail = re.sub(r"^(以上|及以上|以下|以内|左右)", "", tail).strip(" ,。;")
     verb = re.search(r"(完成|新增|新建|创建|建设|推动|培育|打造|落实|实现|改造)$", head)
     if verb:

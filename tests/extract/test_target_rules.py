@@ -78,3 +78,8 @@ def test_two_rates_sharing_one_value_are_two_targets() -> None:
     # one combined rate (the first name borrows 率 from the second) and a share of a combined class stay one target
     assert len(_targets("到2025年，城镇污水收集和处理率达到 95%。")) == 1
     assert len(_targets("到2025年，新能源和清洁能源车辆占比达到50%。")) == 1
+
+
+def test_a_bare_scale_word_after_a_passing_verb_is_one_of_it() -> None:
+    got = _targets("到2025年，电子信息产业规模过万亿，形成集成电路等 12 个千亿级产业集群，培育一批产值规模超千亿的产业集群。")
+    assert [(g[2], g[3], g[4]) for g in got] == [(1, "万亿", ">="), (12, "个", "=")]  # 千亿级 / 超千亿的: scopes
