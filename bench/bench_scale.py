@@ -2,7 +2,7 @@
 `oxigraph serve`, then unit-scoped questions and corpus-wide aggregates timed against each.
 
     .venv/bin/python bench/bench_scale.py [--sizes 100,1000,3000] [--backends embedded,server] [--versions 2]
-                                          [--samples 40] [--workdir DIR] [--json OUT.jsonl]
+                                          [--samples 40] [--workdir DIR] [--json OUT.jsonl] [--reuse]
 
 Per (size, backend) it reports: ingest wall time through the real CLI (`policykg ingest --all DIR --json`, both
 cores; includes the CLI's start-up) and its CPU time (CLI + extraction workers, and the server's), documents/s, triples, store size on disk, peak memory (resident set of the
@@ -268,39 +268,60 @@ def answer_latency(store: Any, truth: dict[str, dict], samples: int, rng: random
     return {"answer_doc_p50_ms": p50, "answer_doc_p95_ms": p95}
 
 
-def run_one(size: int, backend: str, versions: int, samples: int, work: Path, corpus: Path) -> dict[str, Any]:
+def _reusable(store_dir: Path) -> bool:
+    return (store_dir / "CURRENT").exists()
+
+
+def run_one(size: int, backend: str, versions: int, samples: int, work: Path, corpus: Path,
+            reuse: bool = False) -> dict[str, Any]:
+    """Ingest the corpus into a fresh store of `backend` and time the questions; with `reuse`, a store a previous
+    run left in the work directory is queried as it is (no ingest figures: re-measuring queries after a change)."""
     truth = read_truth(corpus)
     row: dict[str, Any] = {"size": size, "backend": backend, "load_before": round(os.getloadavg()[0], 1)}
     if backend == "embedded":
         store_dir = work / f"embedded-{size}"
-        shutil.rmtree(store_dir, ignore_errors=True)
-        row.update(ingest(corpus, str(store_dir), []))
-        row["store_mb_after_ingest"] = round(dir_mb(store_dir))
-        row.update(queries(str(store_dir), truth, samples, size))
+        if reuse and _reusable(store_dir):
+            row["reused"] = True
+            row["documents"] = len(truth)
+        else:
+            shutil.rmtree(store_dir, ignore_errors=True)
+            row.update(ingest(corpus, str(store_dir), []))
+            row["store_mb_after_ingest"] = round(dir_mb(store_dir))
+        with PeakSampler(lambda: [os.getpid()], tree=False) as own_mem:  # this process holds the store
+            row.update(queries(str(store_dir), truth, samples, size))
+        row["query_peak_mb"] = round(own_mem.peak)
         row["store_mb"] = round(dir_mb(store_dir))  # after the first reopen has folded the write-ahead log in
     else:
         data = work / f"server-{size}"
-        shutil.rmtree(data, ignore_errors=True)
-        data.mkdir(parents=True)
+        reused = reuse and _reusable(data)
+        if not reused:
+            shutil.rmtree(data, ignore_errors=True)
+            data.mkdir(parents=True)
         server = Server(data)
         try:
-            row.update(ingest(corpus, server.url, [server.proc.pid]))
-            row["store_mb_after_ingest"] = round(dir_mb(data))
+            if reused:
+                row["reused"] = True
+                row["documents"] = len(truth)
+            else:
+                row.update(ingest(corpus, server.url, [server.proc.pid]))
+                row["store_mb_after_ingest"] = round(dir_mb(data))
             own = PeakSampler(lambda: [os.getpid()], tree=False)
             with PeakSampler(lambda: [server.proc.pid]) as srv_mem, own as own_mem:
                 row.update(queries(server.url, truth, samples, size))
             row["server_query_peak_mb"], row["client_query_peak_mb"] = round(srv_mem.peak), round(own_mem.peak)
+            row["query_peak_mb"] = round(srv_mem.peak + own_mem.peak)
             row["server_rss_mb"] = round(_rss_mb(server.proc.pid))
             row["store_mb"] = round(dir_mb(data))
         finally:
             server.stop()
-    row["docs_per_s"] = round(row["documents"] / row["ingest_s"], 2)
+    if "ingest_s" in row:
+        row["docs_per_s"] = round(row["documents"] / row["ingest_s"], 2)
     row["load_after"] = round(os.getloadavg()[0], 1)
     return row
 
 
 COLUMNS = ["size", "backend", "documents", "failed", "triples", "ingest_s", "ingest_cpu_s", "server_cpu_s", "docs_per_s",
-           "store_mb", "ingest_peak_mb",
+           "store_mb", "ingest_peak_mb", "query_peak_mb",
            "first_open_s", "unit_p50_ms", "unit_p95_ms", "corpus_p50_ms", "corpus_p95_ms", "answer_doc_p50_ms",
            "answer_doc_p95_ms", "load_before", "load_after"]
 
@@ -313,6 +334,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--samples", type=int, default=40, help="unit-scoped samples per run")
     ap.add_argument("--workdir", default=None, help="where corpora and stores go (default: a temp dir, removed)")
     ap.add_argument("--json", default=None, help="append one JSON object per run to this file")
+    ap.add_argument("--reuse", action="store_true",
+                    help="query the stores a previous run left in --workdir instead of ingesting again")
     a = ap.parse_args(argv)
     work = Path(a.workdir) if a.workdir else Path(tempfile.mkdtemp(prefix="policykg-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -332,7 +355,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                         if (corpus / d["file"]).exists():
                             f.write(json.dumps(d, ensure_ascii=False) + "\n")
             for backend in a.backends.split(","):
-                row = run_one(size, backend, a.versions, a.samples, work, corpus)
+                row = run_one(size, backend, a.versions, a.samples, work, corpus, a.reuse)
                 rows.append(row)
                 print("| " + " | ".join(str(row.get(c, "—")) for c in COLUMNS) + " |", flush=True)
                 if a.json:

@@ -7,6 +7,8 @@ queries, so no input can change what a query does, let alone the store.
 """
 from __future__ import annotations
 
+import difflib
+
 import re
 from datetime import date
 from typing import Any, Optional
@@ -37,6 +39,19 @@ def _refuse(question: str, as_of: date, text: str, intent: str = "invalid") -> d
     return _envelope(question, intent, as_of, Result(answer=text, none=True), None)
 
 
+_LIST_ALL_UP_TO = 10
+
+
+def _doc_list(wanted: str, doc_ids: list[str]) -> str:
+    """All stored ids when there are few; else the closest to the one asked for, and how many there are."""
+    if not doc_ids:
+        return "无"
+    if len(doc_ids) <= _LIST_ALL_UP_TO:
+        return "、".join(doc_ids)
+    close = difflib.get_close_matches(wanted, doc_ids, n=5, cutoff=0)
+    return f"{'、'.join(close)} 等共 {len(doc_ids)} 个（`policykg docs` 列出全部）"
+
+
 def answer(question: str, store, doc: Optional[str] = None, as_of: Optional[date] = None,
            session: Optional[Session] = None) -> dict[str, Any]:
     """Answer one question from the documents in `store` (`doc` restricts to one stored id; `as_of` defaults to
@@ -51,9 +66,10 @@ def answer(question: str, store, doc: Optional[str] = None, as_of: Optional[date
     if not HAN.search(q):
         return _refuse(raw, as_of, "目前只支持中文提问，例如：“区经委到2025年要完成哪些指标？”"
                                    "（Only questions in Chinese are supported.）")
-    doc_ids = store.doc_ids()
-    if doc is not None and doc not in doc_ids:
-        return _refuse(raw, as_of, f"未找到文档 {doc}；已入库的文档：{'、'.join(doc_ids) or '无'}。", "error")
+    # With --doc the corpus is not listed (that cost grows with it); only an unknown id lists what there is.
+    if doc is not None and not store.has(doc):
+        return _refuse(raw, as_of, f"未找到文档 {doc}；已入库的文档：{_doc_list(doc, store.doc_ids())}。", "error")
+    doc_ids = [doc] if doc is not None else store.doc_ids()
     if not doc_ids:
         return _refuse(raw, as_of, "存储中还没有文档，请先用 `policykg ingest 文件` 导入方案。", "error")
     prev = session.last if session is not None else None
