@@ -78,15 +78,17 @@ def _open(key: str) -> ox.Store:
 
 
 def _acquire(path: Path) -> tuple[str, ox.Store]:
-    _check_dir(path)
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise InputError(f"无法创建存储目录 {path}：{e.strerror}；请检查路径与权限") from e
     key = str(path.resolve())
     with _HANDLES_LOCK:
         entry = _HANDLES.get(key)
         if entry is None:
+            # checked under the lock: while another thread of this process creates the store, its directory is
+            # briefly non-empty without CURRENT and would look like a foreign directory
+            _check_dir(path)
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise InputError(f"无法创建存储目录 {path}：{e.strerror}；请检查路径与权限") from e
             entry = _HANDLES[key] = [_open(key), 0]
         entry[1] += 1
         return key, entry[0]
@@ -193,11 +195,12 @@ class OxigraphBackend(Backend):
 
     def close(self) -> None:
         if getattr(self, "_open", False):
-            if _WRITES.pop(self._key, 0):
-                try:
-                    self.flush()
-                except StoreError:
-                    pass  # the writes themselves are durable (write-ahead log); only the reopen is slower
+            with _writer_lock(self._key):  # a flush overlapping another thread's write deadlocked pyoxigraph
+                if _WRITES.pop(self._key, 0):
+                    try:
+                        self.flush()
+                    except StoreError:
+                        pass  # the writes themselves are durable (write-ahead log); only the reopen is slower
             self._open = False
             self._store = None
             _release(self._key)

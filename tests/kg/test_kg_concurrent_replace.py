@@ -31,6 +31,7 @@ def test_overlapping_replacements_leave_one_whole_version(store_spec) -> None:
                     s.put_record(versions[i])
         except BaseException as e:  # reported below: a thread's failure must fail the test
             errors.append(e)
+            start.abort()  # the others must not wait at the barrier for a writer that is gone
 
     threads = [threading.Thread(target=writer, args=(i,)) for i in range(WRITERS)]
     for t in threads:
