@@ -11,14 +11,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -33,51 +29,12 @@ POLICYKG = [str(BIN / "policykg")] if (BIN / "policykg").exists() else [sys.exec
 WRITERS = 4
 
 
-def _oxigraph() -> str:
-    local = BIN / "oxigraph"
-    found = str(local) if local.exists() else shutil.which("oxigraph")
-    if not found:
-        pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
-    return found
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[str]:
-    """A private `oxigraph serve` on 127.0.0.1 (its own data directory), stopped at the end of the module."""
-    location = tmp_path_factory.mktemp("server-mode-data")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = open(location.parent / f"server-mode-{port}.log", "wb")
-    proc = subprocess.Popen([_oxigraph(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                            stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            if proc.poll() is not None:
-                raise RuntimeError(f"oxigraph serve exited with {proc.returncode}; see {log.name}")
-            try:
-                with urllib.request.urlopen(f"{url}/query?query={urllib.parse.quote('ASK {}')}", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("oxigraph serve did not answer")
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
-
-
 @pytest.fixture
-def empty_server(server: str) -> str:
-    with kg.open_store(server) as s:
+def empty_server(oxigraph_server: str) -> str:
+    """The kg tests' `oxigraph serve` (tests/kg/conftest.py), emptied."""
+    with kg.open_store(oxigraph_server) as s:
         s.update("DROP SILENT ALL")
-    return server
+    return oxigraph_server
 
 
 @pytest.fixture(scope="module")
