@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .quantities import Quantity
+from .units import split_top
 
 #: what may stand between the indicator list and `分别`, or right after `分别`, without being part of a name
 _QUALIFIER_TAIL_RE = re.compile(r"[ \t]*((比|较)[ \t]*(上年|上一年|(?:19|20)\d\d[ \t]*年)(基础上)?|同比|年均|均)[ \t]*$")
@@ -27,6 +28,8 @@ _MORE_YEARS_RE = re.compile(r"[ \t]*(?:、|和|及|与|,)[ \t]*(?:到|至)?[ \t]
 _HEADS = ("排放总量", "排放量", "消费总量", "消费量", "总量", "产量", "比重", "占比", "比例", "利用率", "处理率", "回收率",
           "覆盖率", "达标率", "优良率", "使用率", "普及率", "浓度", "强度")
 _MAX_ITEMS = 8
+# brackets and quotes a name list never splits inside (`“十四五”`, `《…》`)
+_OPENS, _CLOSES = "(“[《", ")”]》"
 _RATE_END_RE = re.compile(r"(率|比重|占比|比例)$")
 #: what may stand between a list of rates and its one value: hedges and one comparator verb
 _RATE_GAP_RE = re.compile(r"[ \t]*(力争|均|基本|确保|争取|稳定)*[ \t]*(达到|达|不低于|不少于|提高到|提升到|超过|保持在|保持|控制在|"
@@ -45,24 +48,14 @@ class Share:
 def split_names(shadow: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split a coordinated list of names on `、` (never inside brackets or quotes); the last item also on its last
     `和/及/与` (`化学需氧量和氨氮排放总量`)."""
-    items, depth, start = [], 0, s
-    for i in range(s, e):
-        c = shadow[i]
-        if c in "(“[《":
-            depth += 1
-        elif c in ")”]》":
-            depth = max(0, depth - 1)
-        elif c == "、" and depth == 0:
-            items.append((start, i))
-            start = i + 1
-    items.append((start, e))
+    items = split_top(shadow, s, e, "、", opens=_OPENS, closes=_CLOSES)
     ls, le = items[-1]
     depth, cut = 0, None
     for i in range(ls, le):
         c = shadow[i]
-        if c in "(“[《":
+        if c in _OPENS:
             depth += 1
-        elif c in ")”]》":
+        elif c in _CLOSES:
             depth = max(0, depth - 1)
         elif c in "和及与" and depth == 0 and i > ls:
             cut = i

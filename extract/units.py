@@ -63,14 +63,15 @@ def _match_close(shadow: str, start: int, limit: int) -> int:
     return -1
 
 
-def _split_top(shadow: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
-    """Split [start, end) on any char of `seps` outside brackets; returns (s, e) pieces."""
+def split_top(shadow: str, start: int, end: int, seps: str, opens: str = "([〈<《",
+              closes: str = ")]〉>》") -> list[tuple[int, int]]:
+    """Split [start, end) on any char of `seps` outside the brackets `opens`/`closes`; returns (s, e) pieces."""
     pieces, depth, s = [], 0, start
     for i in range(start, end):
         c = shadow[i]
-        if c in "([〈<《":
+        if c in opens:
             depth += 1
-        elif c in ")]〉>》":
+        elif c in closes:
             depth = max(0, depth - 1)
         elif depth == 0 and c in seps:
             pieces.append((s, i))
@@ -99,7 +100,7 @@ def clean_name(name: str) -> str:
 def parse_unit_list(text: str, shadow: str, s: int, e: int, role: Optional[str]) -> list[UnitRef]:
     """Units of one list `A、B等相关职能部门,各街镇`; `role` None means "decide later" (first concrete leads)."""
     units: list[UnitRef] = []
-    for ps, pe in _split_top(shadow, s, e, "、,;/"):
+    for ps, pe in split_top(shadow, s, e, "、,;/"):
         ps, pe = _strip(text, ps, pe)
         if ps >= pe:
             continue
@@ -187,7 +188,7 @@ def _parse_inside(text: str, shadow: str, s: int, e: int, whole: tuple[int, int]
             continue
         # a note after ';' that states the convention ("逗号前为牵头单位,下同") is not a unit
         body_e = seg_e
-        for ns, ne in _split_top(shadow, seg_s, seg_e, ";")[1:]:
+        for ns, ne in split_top(shadow, seg_s, seg_e, ";")[1:]:
             note = shadow[ns:ne]
             if CONVENTION_FIRST_COMMA.search(note):
                 ann.lead_before_comma = True
@@ -223,7 +224,7 @@ def _units_with_comma_rule(text: str, shadow: str, s: int, e: int, role: Optiona
                            ann: Annotation) -> list[UnitRef]:
     if not ann.lead_before_comma or role is not None:
         return parse_unit_list(text, shadow, s, e, role)
-    groups = _split_top(shadow, s, e, ",")
+    groups = split_top(shadow, s, e, ",")
     units = parse_unit_list(text, shadow, groups[0][0], groups[0][1], "lead")
     for gs, ge in groups[1:]:
         units.extend(parse_unit_list(text, shadow, gs, ge, "support"))
