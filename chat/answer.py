@@ -8,7 +8,6 @@ queries, so no input can change what a query does, let alone the store.
 from __future__ import annotations
 
 import difflib
-
 import re
 from datetime import date
 from typing import Any, Optional
