@@ -94,18 +94,23 @@ def resolve_unit(catalog: Catalog, doc: str, name: str) -> str:
 
 def unit_filter(catalog: Catalog, name: str, doc: Optional[str] = None) -> dict[str, set[str]]:
     """{doc: the document's unit names that `name` stands for} over the documents in scope (explicit responsibility
-    only: a collective token matches itself, never the units it covers). No document knows it → InputError."""
+    only: a collective token matches itself, never the units it covers). No document knows it → InputError.
+
+    Across several documents only those that name the unit most directly count: `区经委` is Jiading's 区经委, not the
+    市经信局 a city plan holds as a related body, while `发改委` (a short form everywhere) still spans every plan."""
     name = (name or "").strip()
     docs = [doc] if doc is not None else sorted(catalog.docs)
-    out: dict[str, set[str]] = {}
+    found: dict[str, tuple[set[str], int]] = {}
     suggestions: list[str] = []
     for d in docs:
         reg = registry(catalog, d)
-        names = reg.resolve(name) if name else []
+        names, quality = reg.resolve_quality(name) if name else ([], 0)
         if names:
-            out[d] = set(names)
+            found[d] = (set(names), quality)
         elif name:
             suggestions += reg.closest(name)
+    best = max((q for _, q in found.values()), default=0)
+    out = {d: names for d, (names, q) in found.items() if q == best}
     if not out:
         near = list(dict.fromkeys(closest(name, suggestions))) if suggestions else []
         raise InputError(f"没有找到单位 {name or '（空）'}；最接近的是：{_suggest(near)}")

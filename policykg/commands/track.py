@@ -161,9 +161,12 @@ def _overdue(p: argparse.ArgumentParser) -> None:
             print(f"截至 {data['as_of']} 没有符合条件的指标")
         else:
             from kg.track.unitreport import report_text
-            table(f"截至 {data['as_of']}：{len(data['items'])} 项", ["状态", "指标", "时限", "责任单位", "最新报告", "内容"],
-                  [[i["status_label"], i["target"], i["deadline"], "、".join(i["units"]), report_text(i["last_report"]),
-                    i["quote"]] for i in data["items"]])
+            many = len({i["doc"] for i in data["items"]}) > 1  # the same target id can exist in two plans
+            table(f"截至 {data['as_of']}：{len(data['items'])} 项",
+                  ["状态"] + (["文档"] if many else []) + ["指标", "时限", "责任单位", "最新报告", "内容"],
+                  [[i["status_label"]] + ([i["doc"]] if many else []) +
+                   [i["target"], i["deadline"], "、".join(i["units"]), report_text(i["last_report"]), i["quote"]]
+                   for i in data["items"]])
         return 0
     p.set_defaults(handler=run)
 
