@@ -133,7 +133,7 @@ def _history(ctx: Context, doc: str, target: str) -> None:
         return
     st.dataframe([{"数据日期": h["date"], "报告值": "" if h["value"] is None else h["value"], "单位": h["unit"] or "",
                    "状态": h["state"] or "", "报告单位": h["by"], "备注": h["note"] or "",
-                   "来源": "导入" if h["source"] == "import" else "手工", "记录时间": h["reported_at"][:19],
+                   "来源": "导入" if h["source"] == "import" else "手工", "记录时间": h["reported_at"][:19].replace("T", " "),
                    "已被更正": "是" if h["superseded_by"] else ""} for h in hist], hide_index=True, width="stretch")
 
 
