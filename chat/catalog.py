@@ -108,11 +108,15 @@ class Catalog:
         return f"{self.cite(sid)}“{sec.title}”"
 
     def task_body_span(self, task: Task) -> tuple[int, int]:
-        """The task paragraph without its responsibility annotation."""
+        """The task paragraph without its responsibility annotation, when that annotation closes the paragraph.
+        A task annotated sentence by sentence (`…。（责任部门：气候处，完成期限：6 月底）配合…`, a department's annual
+        plan) keeps its whole paragraph: cutting at its first annotation would drop every later commitment."""
         s, e = task.span
         if task.unit_span:
             cut = max(self.text.rfind("(", s, task.unit_span[0]), self.text.rfind("（", s, task.unit_span[0]))
-            if cut > s:
+            close = min((i for i in (self.text.find(")", task.unit_span[1], e), self.text.find("）", task.unit_span[1], e))
+                         if i >= 0), default=e)
+            if cut > s and not self.text[close + 1:e].strip(" \n\t。；;，,"):
                 e = cut
         return s, e
 

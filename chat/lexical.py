@@ -23,7 +23,7 @@ __all__ = ["TermIndex", "Coverage"]
 # frame words that end many domain terms (公共机构, 重点用能单位): kept at the end of a merged run
 _TERM_TAILS = frozenset({"机构", "单位", "部门", "中心", "体系", "水平", "目标"})
 # question words glued to a measure word by the segmenter (几座, 多大面积, 哪天前): never topic words
-_QUESTION_WORDS = re.compile(r"百分之几|多大|多少|多高|多长|几[个座家辆种条项所处位名成月号]?|哪一?[天年个家位]|什么|为何|"
+_QUESTION_WORDS = re.compile(r"上限|下限|百分之几|多大|多少|多高|多长|几[个座家辆种条项所处位名成月号]?|哪一?[天年个家位]|什么|为何|"
                              r"这一块|那一块|这一节|那一节|这部分|那部分")
 
 
@@ -47,7 +47,7 @@ class TermIndex:
     def chunks(self, text: str, drop: Iterable[str] = ()) -> list[str]:
         """Topic words of a question fragment, merged into the longest runs the document contains; chunks equal to
         one of `drop` (the issuer's place names: 嘉定, 上海市) are left out, but they still merge (嘉定新城)."""
-        toks = cut(_QUESTION_WORDS.sub("，", norm(text)))
+        toks = self._resplit(cut(_QUESTION_WORDS.sub("，", norm(text))))
         frame = [t in FRAME_WORDS for t in toks]
         word = [bool(HAN.search(t)) or (t.isascii() and t.isalpha()) for t in toks]
         drop = set(drop)
@@ -70,6 +70,20 @@ class TermIndex:
                 out.append(best)
             i = j
         return list(dict.fromkeys(out))
+
+    def _resplit(self, toks: list[str]) -> list[str]:
+        """Mend segmentation across a term's end: a token the document never contains (`比要` in `废钢比要提升`,
+        `率要` in `履约率要达到`) gives its leading characters to the token before it while the document contains
+        the join (`废钢比`, `履约率`); the rest stands alone (`要`, a frame word)."""
+        out: list[str] = []
+        for t in toks:
+            if out and len(t) >= 2 and HAN.search(t) and t not in self.doc:
+                k = next((k for k in range(len(t) - 1, 0, -1) if out[-1] + t[:k] in self.doc), 0)
+                if k:
+                    out += [t[:k], t[k:]]
+                    continue
+            out.append(t)
+        return out
 
     # ------------------------------------------------------------------ weights
     def df(self, chunk: str) -> int:
@@ -102,11 +116,26 @@ class TermIndex:
         numer = sum(self.weight(p) * len(p) for p in parts if p in passage)
         return 0.85 * numer / denom if denom else 0.0
 
+    @staticmethod
+    def _halves(chunk: str, passage: str) -> float:
+        """0.85 when the passage holds both halves of a merged chunk apart (`碳排放权交易` … `市场` for
+        `碳排放权交易市场`): a run merged because the document once writes it whole is still asked about where the
+        document writes its parts. Halves of at least 2 characters and at least 4 together, else 0."""
+        if len(chunk) < 4:
+            return 0.0
+        for k in range(len(chunk) - 2, 1, -1):
+            if chunk[:k] in passage and chunk[k:] in passage:
+                return 0.85
+        return 0.0
+
     # ------------------------------------------------------------------ coverage
     def coverage(self, chunks: Sequence[str], passage: str, context: Optional[str] = None,
-                 context_weight: float = 0.6, boost: Optional[dict[str, float]] = None) -> Coverage:
+                 context_weight: float = 0.6, boost: Optional[dict[str, float]] = None,
+                 halves: bool = False) -> Coverage:
         """How much of the weighted chunks `passage` covers; `context` (text around the passage) counts at
-        `context_weight` for the chunks the passage itself lacks. `boost` multiplies some chunks' weights."""
+        `context_weight` for the chunks the passage itself lacks. `boost` multiplies some chunks' weights. With
+        `halves`, a chunk whose two halves the passage holds apart earns 0.85 (for whole clauses, where the parts of
+        a topic are often written apart; not for one target's quote, where that would blur which number is meant)."""
         if not chunks:
             return Coverage(0.0, ())
         p = norm(passage)
@@ -117,6 +146,8 @@ class TermIndex:
             w = self.weight(ch) * (boost or {}).get(ch, 1.0)
             total += w
             cr = self.credit(ch, p)
+            if cr < 1.0 and halves:
+                cr = max(cr, self._halves(ch, p))
             if cr < 1.0 and c:
                 cr = max(cr, context_weight * self.credit(ch, c))
             got += w * cr

@@ -9,6 +9,7 @@ that year. Below the threshold the answer is "not in the plan", never the best o
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -65,10 +66,15 @@ def _number_bonus(slots: Slots, value: Optional[float], unit: Optional[str]) -> 
     return 0.0
 
 
+#: The asker's own jurisdiction as a scope word (`全市森林覆盖率`, `全省光伏新增装机`): officials add it freely, plans
+#: write it in some clauses and not others, so it says little about which clause is meant.
+JURISDICTION = re.compile(r"^(?:全|本)(?:市|区|省|县|镇)$")
+
+
 def _predicate_boost(slots: Slots) -> dict[str, float]:
-    """Topic words that are only verbs of completion (建成, 完成, 实现) say little about which clause is meant:
-    they weigh a third (a follow-up's stressed words keep their boost)."""
-    boost = {c: 0.3 for c in slots.topic if all(t in PREDICATES for t in cut(c))}
+    """Topic words that are only verbs of completion (建成, 完成, 实现) or the jurisdiction (全市, 本区) say little
+    about which clause is meant: they weigh a third (a follow-up's stressed words keep their boost)."""
+    boost = {c: 0.3 for c in slots.topic if all(t in PREDICATES for t in cut(c)) or JURISDICTION.match(c)}
     boost.update(slots.boost)
     return boost
 

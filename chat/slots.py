@@ -16,6 +16,7 @@ from typing import Optional
 from extract.aliases import UnitMention
 from extract.quantities import find_quantities
 
+from .abbrev import expand
 from .catalog import Catalog
 from .sectionref import ClauseRef, find_refs
 from .text import norm
@@ -30,23 +31,26 @@ SIGNALS: dict[str, re.Pattern[str]] = {
     "due_soon": re.compile(r"即将到期|快(?:要)?到期|将要到期|马上(?:就)?(?:要)?到期|临近(?:到期|期限|截止)|近期(?:到期|要完成)|"
                            r"(?:(?:近|未来|接下来|今后)?(?:\d+|[一二两三四五六七八九十半]+)个?(?:月|周|天|星期)(?:以)?内|近期|最近|"
                            r"本月|下个?月|本季度|下季度).{0,12}(?:到期|截止|要完成|需完成|需要完成)"),
-    "deadline": re.compile(r"什么时候|啥时候|何时|哪年|哪一年|哪天|哪一天|几月|几号|期限|时限|时间节点|截止时间|截止日期|完成时间|"
+    "deadline": re.compile(r"什么时候|啥时候|何时|哪年|哪一年|哪天|哪一天|哪个月|哪一个月|几月|几号|期限|时限|时间节点|截止时间|截止日期|完成时间|"
                            r"最晚|最迟|多久|哪个时间|时间要求|什么时间|完成日期|到期日|几时"),
-    "count": re.compile(r"(?<!哪)(?:几|多少)(?:项|条|个|家)?(?:重点)?(?:任务|指标|目标|责任单位|配合单位|参与单位|单位|部门|"
-                        r"方面|部分|节|领域|大类|类)|(?<!哪)(?:几|多少)(?:项|条)(?!目)"),
+    "count": re.compile(r"(?<!哪)(?:几|多少)(?:项|条|个|家|大)?(?:重点)?(?:任务|指标|目标|(?:责任|配合|参与)?(?:单位|部门|处室)|"
+                        r"方面|部分|节|领域|大类|类|行动|板块)|(?<!哪)(?:几|多少)(?:项|条)(?!目)"),
     "value": re.compile(r"多少|几(?:个|座|家|辆|公里|种|所|处|万|亿|星)|百分之几|多大|目标值|数值|比例是|比例为|达到什么|"
                         r"是多少|几成|多高|多低|多长|多远"),
     "lead_q": re.compile(r"谁牵头|谁来牵头|谁是牵头|谁负责|谁来负责|谁主抓|谁来抓|由谁|哪个(?:部门|单位|机构)(?:来)?(?:牵头|负责|主抓)|"
                          r"哪家单位|哪个部门|哪个单位|牵头(?:单位|部门)(?:是|为)|(?:牵头|负责)的(?:单位|部门)?是(?:谁|哪)|"
-                         r"牵头单位|牵头部门"),
+                         r"牵头单位|牵头部门|"
+                         # a department's own plan: its 处/室/科/中心 lead ("由哪个处牵头", "哪个处室负责")
+                         r"哪个(?:处室|处|科室|科|中心)(?:来)?(?:牵头|负责|主抓)"),
     "co": re.compile(r"配合|合作|一起|共同|协同|协作|除了|之外|以外|还有哪些(?:单位|部门)|还有谁|和谁|与谁|跟谁|同谁|参与单位|伙伴"),
     "joint": re.compile(r"共同|同时|一起|联合|都(?:负责|参与|承担|有)"),
     "other_units": re.compile(r"除了|之外|以外|还有哪些(?:单位|部门)|还有谁|和谁|与谁|跟谁|同谁|配合单位|合作单位|哪些单位"),
     "lead_only": re.compile(r"牵头"),
     "targets_word": re.compile(r"指标|目标|任务量|量化"),
     "tasks_word": re.compile(r"任务|工作|事|职责|干啥|做什么|干什么|负责|承担|涉及|落实|抓|内容|包括|安排"),
-    "subsections": re.compile(r"(?:几|多少)个?(?:方面|部分|节|领域|板块|大类|类)"),
-    "task_units": re.compile(r"(?:几|多少)(?:个|家)?(?:责任|配合|参与)?(?:单位|部门)"),
+    # "几大行动" / "几个方面": the parts of a section (a plan of 行动 names its sections so)
+    "subsections": re.compile(r"(?:几|多少)(?:个|大)?(?:方面|部分|节|领域|板块|大类|类|行动|专项行动)"),
+    "task_units": re.compile(r"(?:几|多少)(?:个|家)?(?:责任|配合|参与)?(?:单位|部门|处室)"),
     "open": re.compile(r"怎么|如何|怎样|哪些部署|什么安排|什么要求|什么规划|什么政策|什么措施|有哪些举措|哪些措施|哪些要求|"
                        r"哪些政策|做哪些事|要做什么|做什么|干什么|有什么"),
     "followup": re.compile(r"^(?:那|那么|那个|其中|这|这个|这项|该|此|另外|还有|再)|呢[？?。!！]*$"),
@@ -113,6 +117,7 @@ def _doc_mentions(question: str, cat: Catalog) -> list[tuple[int, int]]:
 
 def parse_question(question: str, cat: Catalog, today: date) -> Slots:
     """All slots of one question against one document."""
+    question = expand(question, cat.terms.doc)  # 人行 → 人民银行, GDP → 生产总值, where the plan writes them out
     slots = Slots(question)
     flat = norm(question)
     for name, rx in SIGNALS.items():

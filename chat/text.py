@@ -13,7 +13,7 @@ import unicodedata
 from typing import Iterable, Optional
 
 __all__ = ["norm", "norm_map", "sentences", "tokenizer", "add_words", "cut", "FRAME_WORDS", "CN_NUM", "cn_number",
-           "HAN"]
+           "HAN", "DOMAIN_TERMS"]
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 _DROP = set("“”\"'‘’「」『』《》〈〉【】") | {"\u3000"}
@@ -59,6 +59,10 @@ def sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     return spans
 
 
+#: Terms of the carbon-peaking field that every plan uses and jieba's dictionary splits (`碳中/和`): kept whole, so
+#: that a trailing `和` is not cut off as a conjunction.
+DOMAIN_TERMS = ("碳达峰", "碳中和", "碳排放", "碳汇", "碳捕集", "碳排放权", "碳市场", "双碳", "能耗双控")
+
 _tok = None
 _tok_lock = threading.Lock()
 _added: set[str] = set()
@@ -75,6 +79,8 @@ def tokenizer():
             jieba.setLogLevel(logging.WARNING)
             t = jieba.Tokenizer()
             t.initialize()
+            for w in DOMAIN_TERMS:  # before first use: jieba's own dictionary cuts 碳中和 as 碳中/和
+                t.add_word(w, freq=max(t.suggest_freq(w, tune=False), 2000))
             _tok = t
         return _tok
 

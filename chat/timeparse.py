@@ -1,5 +1,6 @@
 """Time in a question: a year bound (`到2025年`, `2030年前`, `“十四五”期间`, `今年`, `明年底`), an explicit date
-(`2026年1月15日`, `截至2026年1月1日`), and "now" phrases (`到今天为止`, `目前`).
+(`2026年1月15日`, `截至2026年1月1日`), a month or day without a year (`6月底前`, `7月1日`: the asker's year, as an
+official of an annual work plan writes them), and "now" phrases (`到今天为止`, `目前`).
 
 Why separate from the document's time parser (extract.timeexpr): a question's time is relative to the asker's date
 (`今年` depends on as_of), and a question's year may be a baseline (`比2020年下降多少`) that must not become a deadline.
@@ -45,6 +46,11 @@ def _cn_year(s: str) -> Optional[int]:
 
 _DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})[日号]?|((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})")
 _YM = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(?:份)?(?:底|末)?(?:前|以前|之前)?")
+# a month (or day) without a year: not after a digit or 年 (that is _YM/_DATE), not `3个月` (a window)
+_MD = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?"
+                 r"(?:(\d{1,2})[日号]|(底|末|上旬|中旬|下旬))?(?:前|以前|之前|内|以内)?")
+_CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11,
+             "十二": 12}
 _YEAR = re.compile(r"((?:19|20)\d\d|[〇零○一二三四五六七八九]{4})年?(?:底|末|年底|年末)?(?:前|以前|之前|内|以内)?")
 _FY = re.compile(r"(十[一二三四五六]五)(期间|末|期末|时期|内)?")
 _REL = re.compile(r"(今年|本年度|本年|明年|后年|去年|前年)(?:底|末|年底|年末)?(?:内|前|之前|以前)?")
@@ -80,6 +86,16 @@ def parse_time(text: str, today: date) -> TimeSlots:
         try:
             day = _month_end(int(m.group(1)), int(m.group(2)))
         except (ValueError, calendar.IllegalMonthError):
+            continue
+        if take(m.start(), m.end()) and out.date is None:
+            out.date, out.year = day, day.year
+    for m in _MD.finditer(flat):
+        mo = int(m.group(1)) if m.group(1).isdigit() else _CN_MONTH[m.group(1)]
+        try:
+            day = (date(today.year, mo, int(m.group(2))) if m.group(2)
+                   else date(today.year, mo, {"上旬": 10, "中旬": 20}.get(m.group(3) or "", 0) or
+                             calendar.monthrange(today.year, mo)[1]))
+        except ValueError:
             continue
         if take(m.start(), m.end()) and out.date is None:
             out.date, out.year = day, day.year

@@ -65,7 +65,7 @@ def open_question(ctx: Ctx) -> Result:
     by_owner: "OrderedDict[str, list]" = OrderedDict()
     for sc in ranked:
         by_owner.setdefault(sc.passage.owner, []).append(sc)
-    cov = {o: cat.terms.coverage(s.topic, _owner_text(ctx, o), boost=s.boost).score for o in by_owner}
+    cov = {o: cat.terms.coverage(s.topic, _owner_text(ctx, o), boost=s.boost, halves=True).score for o in by_owner}
     best_cov = max(cov.values(), default=0.0)
     if best_cov < OPEN_ACCEPT:
         return none_result(f"{doc_name(cat)}中没有涉及“{'、'.join(s.topic)}”的内容。", topic=s.topic)

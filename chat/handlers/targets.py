@@ -16,6 +16,7 @@ from ..locate import accepted, locate_targets, locate_tasks
 from ..queries import run, targets_query
 from ..render import Result, doc_name, fmt_date, fmt_value, none_result, target_item, target_line
 from ..status import DUE_SOON_DAYS, statuses
+from ..text import norm
 from .common import has_unit, missing_section, per_unit, query_text, scope_words, unknown_unit
 
 
@@ -74,7 +75,14 @@ def targets_by_year(ctx: Ctx) -> Result:
     return unit_targets_by_year(ctx)
 
 
-@intent("unit_targets_by_year", 60, lambda s: has_unit(s) and "targets_word" in s.signals)
+def _unit_by_year_rule(s) -> bool:
+    """A unit and 指标/目标 ("区经委到2025年要完成哪些指标？"), or a unit, a year or date and a verb of completion
+    ("监测处6月底前要完成哪些工作？"): in plans whose dated commitments are 工作, not 指标, that asks what falls due."""
+    return has_unit(s) and ("targets_word" in s.signals
+                            or (bool(s.time.year or s.time.date) and bool(_DUE_WORDS.search(s.question))))
+
+
+@intent("unit_targets_by_year", 60, _unit_by_year_rule)
 def unit_targets_by_year(ctx: Ctx) -> Result:
     """Targets of the unit's tasks due on or before the end of the asked year (or date)."""
     miss = unknown_unit(ctx)
@@ -226,7 +234,23 @@ def _alternatives(ctx: Ctx, best_id: str, use_year: bool) -> list[str]:
     return out[:2]
 
 
-def _best_target(ctx: Ctx, use_year: bool):
+#: How far below the best match a target with a value may score and still answer a 多少 question (see _valued).
+VALUE_MARGIN = 0.15
+
+
+def _valued(ctx: Ctx, hits) -> Optional[Any]:
+    """For a 多少 question, the best match when it sets a value; else a near-equal match that does. A commitment that
+    contains a quantity (`大力推进可再生能源发展……` around `全省风电装机增加400万千瓦`) matches the words as well as
+    the quantity itself, but only the quantity answers "how much"."""
+    best = hits[0]
+    g = ctx.cat.target(best.id)
+    if g is None or g.value is not None:
+        return best
+    return next((h for h in hits[1:] if accepted(h) and h.score >= best.score - VALUE_MARGIN
+                 and (ctx.cat.target(h.id) is not None and ctx.cat.target(h.id).value is not None)), best)
+
+
+def _best_target(ctx: Ctx, use_year: bool, want_value: bool = False):
     s = ctx.slots
     prev = ctx.prev_focus or {}
     if "inherited" in s.signals and prev.get("target"):
@@ -239,7 +263,7 @@ def _best_target(ctx: Ctx, use_year: bool):
             return hits[0]
     hits = locate_targets(ctx.cat, s, _candidates(ctx), s.time.year if use_year else None)
     if hits and accepted(hits[0]):
-        return hits[0]
+        return _valued(ctx, hits) if want_value else hits[0]
     if not s.topic and not s.numbers and prev.get("target"):
         from ..locate import Hit
         return Hit(prev["target"], 1.0, 1.0, (), 0)  # "什么时候要完成？" about the previous answer's target
@@ -271,7 +295,7 @@ def target_value(ctx: Ctx) -> Result:
     if miss:
         return miss
     cat, s = ctx.cat, ctx.slots
-    hit = _best_target(ctx, use_year=True)
+    hit = _best_target(ctx, use_year=True, want_value="value" in s.signals)
     if hit is None:
         return none_result(f"{doc_name(cat)}中没有关于“{_topic_words(ctx)}”的量化指标，方案未给出相应数值。",
                            topic=s.topic)
@@ -304,6 +328,28 @@ def target_value(ctx: Ctx) -> Result:
                   focus={"target": row["gid"], "targets": [row["gid"]], "task": row["owner"], "tasks": [row["owner"]]})
 
 
+_ACHIEVE_Q = "实现"
+#: Verbs that state an end-state as reached (`2030年前实现碳达峰`, `全面实现原生生活垃圾零填埋`).
+_ACHIEVE_VERBS = r"(?:实现|达到|达成|建成|完成|形成)"
+
+
+def _achieved_words(s) -> list[str]:
+    """Topic words the question asks to be achieved: those written right after 实现 (`哪一年实现碳中和`)."""
+    q = norm(s.question)
+    return [c for c in s.topic if _ACHIEVE_Q + c in q]
+
+
+def _states_achievement(ctx: Ctx, gid: str) -> bool:
+    """"When is X achieved?" is answered by a clause that states X as reached (`2030年前实现碳达峰`), not by one
+    that only mentions X (`碳达峰、碳中和投资基金`, `碳中和愿景和路线图` in a department's work plan)."""
+    words = _achieved_words(ctx.slots)
+    g = ctx.cat.target(gid)
+    if not words or g is None:
+        return True
+    quote = norm(g.quote)
+    return all(re.search(_ACHIEVE_VERBS + r"[^，。；,;]{0,6}" + re.escape(c), quote) for c in words)
+
+
 @intent("deadline", 50, lambda s: "deadline" in s.signals)
 def deadline(ctx: Ctx) -> Result:
     """The deadline of the target (or task) the question names."""
@@ -312,6 +358,8 @@ def deadline(ctx: Ctx) -> Result:
         return miss
     cat, s = ctx.cat, ctx.slots
     hit = _best_target(ctx, use_year=False)
+    if hit is not None and not _states_achievement(ctx, hit.id):
+        return none_result(f"{doc_name(cat)}没有规定{'、'.join(_achieved_words(s))}的实现时间。", topic=s.topic)
     if hit is None:
         # a task-level deadline (完成时限：…) in plans that give one
         hits = locate_tasks(cat, s)
