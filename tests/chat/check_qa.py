@@ -4,9 +4,14 @@
 usage:
   python3 tests/chat/check_qa.py            # validate the JSON files (exit 1 on any problem)
   python3 tests/chat/check_qa.py --write    # recompute `expected` from the gold + qa_jiading_src.py, write, validate
+  python3 tests/chat/check_qa.py --src qa_shanghai_src.py [--write]   # another plan: the source module names its
+                                            # gold, plan text and output (GOLD, SOURCE, OUT, DOC), or pass
+                                            # --gold/--source/--out
 
-Questions and their params are hand-written in qa_jiading_src.py; this script only derives `expected` from the gold
-(/work/shared/gold/jiading.json, conventions in its README, rules 29-31) so that no set is computed by hand.
+Questions and their params are hand-written in qa_<plan>_src.py; this script only derives `expected` from the gold
+(/work/shared/gold/jiading.json or tests/gold/<plan>.json, conventions in their READMEs) so that no set is computed
+by hand. One checker serves every plan, so the Jiading conventions (explicit unit matching, required vs optional
+targets, none for empty) are applied the same way everywhere.
 
 Validation: every type is known and its expected has the shape score_qa.py judges; every task/target/section id and
 unit exists in the gold; `expected` equals what the params give (so a hand edit of the JSON that drifts from the gold is
@@ -15,7 +20,9 @@ source); no duplicate ids or questions (NFKC, whitespace and final punctuation i
 per type are printed and checked against the minimums of the brief.
 """
 import argparse
+import dataclasses
 import datetime
+import importlib.util
 import json
 import os
 import re
@@ -37,22 +44,33 @@ TYPES = ["unit_tasks", "unit_targets_by_year", "target_value", "deadline", "over
 MIN_ANSWERABLE = {"unit_tasks": 18, "unit_targets_by_year": 18, "target_value": 18, "deadline": 12, "overdue": 12,
                   "count": 10, "section_tasks": 10, "lead_unit": 10, "co_responsible": 8, "open": 10}
 MIN_TOTAL, MIN_NONE = 130, 16
-COLLECTIVE = {"相关职能部门", "各相关部门", "各街镇", "各相关街镇"}
+# collective tokens of the annotated plans (tests/gold/README.md lists them per file); never a co_responsible answer
+COLLECTIVE = {"相关职能部门", "各相关部门", "各街镇", "各相关街镇", "各区", "各有关部门", "各有关部门和单位",
+              "各区（市）县政府（管委会）", "相关区（市）县政府（管委会）"}
 
 
 class Gold:
     def __init__(self, path):
         g = json.load(open(path, encoding="utf-8"))
+        self.path = path
         self.tasks = {t["id"]: t for t in g["tasks"]}
         self.targets = {t["id"]: t for t in g["targets"]}
         self.sections = {s["id"]: s for s in g["sections"]}
         self.units = {u for t in g["tasks"] for u in t["responsible_units"]}
 
     # ---- tasks
+    @staticmethod
+    def leads(t):
+        """The task's lead units: `lead_units` where the gold gives several (tests/gold README: Jiangsu, Wuhan),
+        else the single `lead_unit` (Jiading's gold has only that field)."""
+        if t.get("lead_units"):
+            return list(t["lead_units"])
+        return [t["lead_unit"]] if t.get("lead_unit") else []
+
     def unit_tasks(self, unit, lead_only=False):
         """Explicit match only (README rule 30): collective tokens are not expanded."""
         return sorted((tid for tid, t in self.tasks.items()
-                       if (t["lead_unit"] == unit if lead_only else unit in t["responsible_units"])), key=idkey)
+                       if (unit in self.leads(t) if lead_only else unit in t["responsible_units"])), key=idkey)
 
     def section_tasks(self, sec):
         return sorted((tid for tid in self.tasks if tid.startswith(sec + ".")), key=idkey)
@@ -77,8 +95,11 @@ class Gold:
         task_ids = set(task_ids)
         return [t for t in self.targets.values() if t["task"] in task_ids]
 
-    def unit_targets_by_year(self, unit, year):
-        ts = [t for t in self.targets_of_tasks(self.unit_tasks(unit)) if t["deadline"] and int(t["deadline"][:4]) <= year]
+    def unit_targets_by_year(self, unit, year=None, by=None):
+        """Targets due by the end of `year`, or on or before the ISO date `by` (an annual plan's `6月底前`)."""
+        def due(d):
+            return d and (d <= by if by else int(d[:4]) <= year)
+        ts = [t for t in self.targets_of_tasks(self.unit_tasks(unit)) if due(t["deadline"])]
         return self.split(ts)
 
     def overdue(self, as_of, scope, unit=None, section=None):
@@ -116,7 +137,7 @@ def expected_for(gold, qtype, as_of, p):
     if qtype == "unit_tasks":
         return {"task_ids": gold.unit_tasks(p["unit"], p.get("lead_only", False))}
     if qtype == "unit_targets_by_year":
-        return gold.unit_targets_by_year(p["unit"], p["year"])
+        return gold.unit_targets_by_year(p["unit"], p.get("year"), p.get("by"))
     if qtype == "overdue":
         return gold.overdue(as_of, p["scope"], p.get("unit"), p.get("section"))
     if qtype == "target_value":
@@ -129,7 +150,7 @@ def expected_for(gold, qtype, as_of, p):
     if qtype == "section_tasks":
         return {"task_ids": gold.section_tasks(p["section"])}
     if qtype == "lead_unit":
-        return {"units": [gold.tasks[p["task"]]["lead_unit"]]}
+        return {"units": gold.leads(gold.tasks[p["task"]])}
     if qtype == "co_responsible":
         t = gold.tasks[p["task"]]
         return {"units": [u for u in t["responsible_units"] if u != p["unit"]]}
@@ -173,21 +194,19 @@ def none_check(gold, src, qtype, as_of, p):
     return errs
 
 
-def build(gold, src_mod):
+def build(gold, src_mod, plan):
     qs = []
     for qid, qtype, q, as_of, p in src_mod.QUESTIONS:
         exp = {"none": True} if p.get("none") else expected_for(gold, qtype, as_of, p)
         qs.append({"id": qid, "q": q, "type": qtype, "as_of": as_of, "params": p, "expected": exp})
     dialogues = []
-    for did, as_of, turns in src_mod.FOLLOWUPS:
+    for did, as_of, turns in getattr(src_mod, "FOLLOWUPS", []):
         dialogues.append({"id": did, "as_of": as_of, "turns": [
             {"q": q, "type": qtype, "params": p,
              "expected": {"none": True} if p.get("none") else expected_for(gold, qtype, as_of, p)}
             for qtype, q, p in turns]})
-    return {"doc": "jiading-carbon-peak-plan-2022",
-            "source": "corpus/jiading_carbon_peak_plan_2022.txt",
-            "gold": "gold/jiading.json",
-            "note": "expected derived from the gold by tests/chat/check_qa.py; questions hand-written in qa_jiading_src.py",
+    return {"doc": plan.doc, "source": plan.source_rel, "gold": plan.gold_rel,
+            "note": f"expected derived from the gold by tests/chat/check_qa.py; questions hand-written in {plan.src_name}",
             "questions": qs}, dialogues
 
 
@@ -221,7 +240,7 @@ def oracle_check(gold, qs, errs):
         return
     sys.path.insert(0, EVAL_DIR)
     import score_qa
-    raw = json.load(open(GOLD, encoding="utf-8"))
+    raw = json.load(open(gold.path, encoding="utf-8"))
     tgts = {t["id"]: t for t in raw["targets"]}
     n = 0
     for q in qs:
@@ -309,23 +328,69 @@ def check_item(gold, src, item, where, errs):
         errs.append(f"{where}: a target is both required and optional")
 
 
-def main():
+@dataclasses.dataclass
+class Plan:
+    """Where one plan's question set comes from and goes to. Read from the source module's optional constants
+    (DOC, GOLD, SOURCE, OUT, FOLLOW, GOLD_REL, SOURCE_REL, MIN_ANSWERABLE, MIN_TOTAL, MIN_NONE); Jiading's values are
+    the defaults, so qa_jiading_src.py needs none of them."""
+    src_name: str
+    gold: str
+    source: str
+    out: str
+    follow: "str | None"
+    doc: str
+    gold_rel: str
+    source_rel: str
+    min_answerable: dict
+    min_total: int
+    min_none: int
+
+
+def follow_path(g):
+    """Follow-up dialogues: the module's FOLLOW file; Jiading's (the module without DOC) defaults to qa_followups.json."""
+    name = g.get("FOLLOW", None if "DOC" in g else os.path.basename(FOLLOW))
+    return os.path.join(HERE, name) if name else None
+
+
+def load_plan(src_path, gold=None, source=None, out=None):
+    src_path = os.path.abspath(src_path if os.path.sep in src_path else os.path.join(HERE, src_path))
+    name = os.path.splitext(os.path.basename(src_path))[0]
+    spec = importlib.util.spec_from_file_location(name, src_path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    g = getattr(mod, "__dict__")
+    plan = Plan(src_name=os.path.basename(src_path),
+                gold=gold or g.get("GOLD", GOLD), source=source or g.get("SOURCE", SOURCE),
+                out=out or os.path.join(HERE, g.get("OUT", os.path.basename(QA))),
+                follow=follow_path(g),
+                doc=g.get("DOC", "jiading-carbon-peak-plan-2022"), gold_rel=g.get("GOLD_REL", "gold/jiading.json"),
+                source_rel=g.get("SOURCE_REL", "corpus/jiading_carbon_peak_plan_2022.txt"),
+                min_answerable=g.get("MIN_ANSWERABLE", MIN_ANSWERABLE), min_total=g.get("MIN_TOTAL", MIN_TOTAL),
+                min_none=g.get("MIN_NONE", MIN_NONE))
+    return plan, mod
+
+
+def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--write", action="store_true", help="recompute expected from the gold and write the JSON files")
-    a = ap.parse_args()
-    gold = Gold(GOLD)
-    src = open(SOURCE, encoding="utf-8").read()
+    ap.add_argument("--src", default="qa_jiading_src.py", help="the hand-written question module (in tests/chat/)")
+    ap.add_argument("--gold", help="gold JSON (default: the module's GOLD)")
+    ap.add_argument("--source", help="plan text (default: the module's SOURCE)")
+    ap.add_argument("--out", help="question set JSON to write/check (default: the module's OUT)")
+    a = ap.parse_args(argv)
+    plan, src_mod = load_plan(a.src, a.gold, a.source, a.out)
+    gold = Gold(plan.gold)
+    src = open(plan.source, encoding="utf-8-sig").read().replace("\r\n", "\n")
     if a.write:
-        sys.path.insert(0, HERE)
-        import qa_jiading_src
-        qa, dialogues = build(gold, qa_jiading_src)
-        with open(QA, "w", encoding="utf-8") as f:
+        qa, dialogues = build(gold, src_mod, plan)
+        with open(plan.out, "w", encoding="utf-8") as f:
             json.dump(qa, f, ensure_ascii=False, indent=1)
             f.write("\n")
-        with open(FOLLOW, "w", encoding="utf-8") as f:
-            json.dump(dialogues, f, ensure_ascii=False, indent=1)
-            f.write("\n")
-    qa = json.load(open(QA, encoding="utf-8"))
+        if plan.follow:
+            with open(plan.follow, "w", encoding="utf-8") as f:
+                json.dump(dialogues, f, ensure_ascii=False, indent=1)
+                f.write("\n")
+    qa = json.load(open(plan.out, encoding="utf-8"))
     qs = qa["questions"]
     errs = []
     seen_id, seen_q = {}, {}
@@ -348,16 +413,16 @@ def main():
             per[q["type"]][1 if q["expected"].get("none") else 0] += 1
     n_none = sum(v[1] for v in per.values())
     for t, (n_ans, n_none_t) in per.items():
-        if n_ans < MIN_ANSWERABLE[t]:
-            errs.append(f"type {t}: only {n_ans} answerable questions (< {MIN_ANSWERABLE[t]})")
-    if len(qs) < MIN_TOTAL:
-        errs.append(f"only {len(qs)} questions (< {MIN_TOTAL})")
-    if n_none < MIN_NONE:
-        errs.append(f"only {n_none} none-questions (< {MIN_NONE})")
+        if n_ans < plan.min_answerable[t]:
+            errs.append(f"type {t}: only {n_ans} answerable questions (< {plan.min_answerable[t]})")
+    if len(qs) < plan.min_total:
+        errs.append(f"only {len(qs)} questions (< {plan.min_total})")
+    if n_none < plan.min_none:
+        errs.append(f"only {n_none} none-questions (< {plan.min_none})")
     # follow-up dialogues
     n_dlg, turns = 0, []
-    if os.path.exists(FOLLOW):
-        for d in json.load(open(FOLLOW, encoding="utf-8")):
+    if plan.follow and os.path.exists(plan.follow):
+        for d in json.load(open(plan.follow, encoding="utf-8")):
             n_dlg += 1
             if len(d.get("turns", [])) < 2:
                 errs.append(f"{d.get('id')}: a dialogue needs at least 2 turns")
