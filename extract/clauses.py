@@ -7,18 +7,39 @@ from __future__ import annotations
 SENT_END = "。;!?\n"
 CLAUSE_END = ",:"
 _OPEN, _CLOSE = "(“[‘《", ")”]’》"
+_QUOTES = "“‘\""
+#: a quote still open this many characters later at a sentence end lost its closer (OCR writes `“回头看"` with an ASCII
+#: quote, or drops it): the sentence ends there anyway, as it did when every line ended one
+MAX_QUOTE = 60
 
 
 def split(shadow: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
-    out, depth, s = [], 0, start
+    """Pieces of [start, end) between separators, never cut inside brackets or quotes (a line break always cuts: a
+    wrapped line is already a space in the shadow, see reflow.py)."""
+    out, s = [], start
+    opened: list[tuple[str, int]] = []  # open brackets/quotes and where
     for i in range(start, end):
         c = shadow[i]
+        if c == '"':  # an ASCII quote closes an open “, else opens one
+            if opened and opened[-1][0] in _QUOTES:
+                opened.pop()
+            else:
+                opened.append((c, i))
+            continue
         if c in _OPEN:
-            depth += 1
-        elif c in _CLOSE:
-            depth = max(0, depth - 1)
-        elif c in seps and (depth == 0 or c == "\n"):
-            depth = 0 if c == "\n" else depth
+            opened.append((c, i))
+            continue
+        if c in _CLOSE:
+            if opened:
+                opened.pop()
+            continue
+        if c not in seps:
+            continue
+        if c == "\n":
+            opened = []
+        while opened and opened[-1][0] in _QUOTES and c in SENT_END and i - opened[-1][1] > MAX_QUOTE:
+            opened.pop()
+        if not opened:
             if i > s:
                 out.append((s, i))
             s = i + 1

@@ -18,6 +18,7 @@ from . import docmeta
 from .errors import InputError
 from .record import DocumentInfo, PlanRecord, Section, Target, Task
 from .references import find_references
+from .reflow import unwrap
 from .shadow import shadow as make_shadow
 from .structure import build_tree, dedupe_ids, find_headings, heading_title, iter_nodes
 from .targets import extract_targets
@@ -36,7 +37,7 @@ class _State:
 
     def __init__(self, text: str, source: str, sha256: str, doc_id: Optional[str]):
         self.text, self.source, self.sha256, self.doc_id = text, source, sha256, doc_id
-        self.shadow = make_shadow(text)
+        self.shadow = unwrap(make_shadow(text))  # wrapped lines of PDF text read as one paragraph (reflow.py)
         self.roots: list = []
         self.annotations: dict[str, list[Annotation]] = {}
         self.record: Optional[PlanRecord] = None

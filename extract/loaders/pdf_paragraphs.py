@@ -48,7 +48,7 @@ LETTERHEAD_SCALE = 1.9  # … and smaller than this: larger still is a letterhea
 
 _DIGITS = "0-9０-９"
 _DASH = r"\-－—–―‐~〜_一"  # 一: OCR reads the em dash of "— 2 —" as the hanzi
-_PAGE_NUMBER = re.compile(
+PAGE_NUMBER = re.compile(
     rf"^(?:[{_DASH}·•]*(?:[{_DIGITS}]{{1,4}}|[IVXivxⅠ-Ⅻ]{{1,5}})[{_DASH}·•]*"
     rf"|第[{_DIGITS}]{{1,4}}页(?:共[{_DIGITS}]{{1,4}}页)?"
     rf"|共[{_DIGITS}]{{1,4}}页第[{_DIGITS}]{{1,4}}页"
@@ -56,7 +56,7 @@ _PAGE_NUMBER = re.compile(
     rf"|[{_DASH}]+)$"
 )
 _CN_NUM = "一二三四五六七八九十百零〇"
-_HEADING = re.compile(
+HEADING = re.compile(
     rf"^\s*(?:"
     rf"[{_CN_NUM}]+\s*[、.．]"  # 一、
     rf"|[（(]\s*[{_CN_NUM}]+\s*[)）]"  # （一）
@@ -71,7 +71,7 @@ _HEADING = re.compile(
     rf"|完成(?:时限|时间|期限)\s*[:：]"
     rf")"
 )
-_FINAL = re.compile(r"[。！？；：!?;:][”’）)」』】〕]*$")
+FINAL = re.compile(r"[。！？；：!?;:][”’）)」』】〕]*$")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -102,7 +102,7 @@ def drop_page_furniture(pages: list[list[Line]]) -> list[list[Line]]:
 
 def _is_page_number(line: Line, bottom: bool) -> bool:
     compact = re.sub(r"\s+", "", line.text)
-    if not compact or not _PAGE_NUMBER.match(compact):
+    if not compact or not PAGE_NUMBER.match(compact):
         return False
     if bottom:
         return line.top >= 0.8 * line.page_height
@@ -161,7 +161,7 @@ def rejoin(pages: list[list[Line]]) -> list[str]:
 
 def continues(prev: Line, nxt: Line, layout: Layout, prev_left: float, next_left: float) -> bool:
     """Is `nxt` the wrapped continuation of `prev`'s paragraph? (rules in the module docstring)"""
-    if _HEADING.match(nxt.text):
+    if HEADING.match(nxt.text):
         return False
     if not _same_size(prev.size, nxt.size):
         return False
@@ -179,14 +179,14 @@ def continues(prev: Line, nxt: Line, layout: Layout, prev_left: float, next_left
         return False
     if layout.indents or layout.spaced:
         return True
-    return not _FINAL.search(prev.text)
+    return not FINAL.search(prev.text)
 
 
 def _title_continues(prev: Line, nxt: Line, layout: Layout, left: float) -> bool:
     """A centred title in a larger font wraps onto centred lines of the same size."""
     if prev.page != nxt.page or not TITLE_SCALE * layout.body_size <= prev.size < LETTERHEAD_SCALE * layout.body_size:
         return False
-    if _FINAL.search(prev.text):
+    if FINAL.search(prev.text):
         return False
     centre = left + layout.width / 2
     tol = 1.5 * layout.body_size
