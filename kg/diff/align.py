@@ -223,7 +223,8 @@ def count_children(tasks: list[Item]) -> dict[str, int]:
 
 
 def task_score(old: list[Item], new: list[Item], section_map: dict[str, str], use_embeddings: bool,
-               emb: Optional[np.ndarray] = None) -> tuple[np.ndarray, Optional[np.ndarray]]:
+               emb: Optional[np.ndarray] = None,
+               renames: Optional[dict[str, str]] = None) -> tuple[np.ndarray, Optional[np.ndarray]]:
     """The combined task score matrix (see module docstring) and the embedding matrix it used."""
     body = ngram_cosine([mask_digits(t.norm) for t in old], [mask_digits(t.norm) for t in new])
     title = ngram_cosine([t.title_norm or t.norm[:20] for t in old], [t.title_norm or t.norm[:20] for t in new],
@@ -231,7 +232,7 @@ def task_score(old: list[Item], new: list[Item], section_map: dict[str, str], us
     if emb is None:
         emb = _embed_or_none([_task_embed_text(t) for t in old], [_task_embed_text(t) for t in new], use_embeddings)
     ctx = _context(old, new, section_map)
-    units = _unit_overlap(old, new)
+    units = _unit_overlap(old, new, renames or {})
     units = np.where(units < 0, body, units)  # neither names a unit: no evidence either way, follow the text
     if emb is not None:
         score = 0.5 * body + 0.13 * title + 0.15 * emb + 0.12 * ctx + 0.1 * units
@@ -254,18 +255,20 @@ def _context(old: list[Item], new: list[Item], section_map: dict[str, str]) -> n
     return np.where(same_parent & same_ord, 1.0, np.where(same_parent, 0.7, np.where(same_ord, 0.3, 0.0)))
 
 
-def _unit_overlap(old: list[Item], new: list[Item]) -> np.ndarray:
+def _unit_overlap(old: list[Item], new: list[Item], renames: dict[str, str]) -> np.ndarray:
     """Jaccard overlap of named (non-collective) responsible units, a shared lead counting twice; -1 if neither names
-    one (vectorised over unit indicator matrices)."""
+    one (vectorised over unit indicator matrices). Old names are read through `renames` (a renamed unit is the
+    same unit)."""
     index: dict[str, int] = {}
 
-    def rows(items: list[Item]) -> tuple[np.ndarray, np.ndarray]:
-        named = [{index.setdefault(u.name, len(index)) for u in t.units if not u.collective} for t in items]
-        lead = [{index.setdefault(u.name, len(index)) for u in t.units if u.role == "lead" and not u.collective}
-                for t in items]
+    def rows(items: list[Item], rename: dict[str, str]) -> tuple[list[set[int]], list[set[int]]]:
+        named = [{index.setdefault(rename.get(u.name, u.name), len(index)) for u in t.units if not u.collective}
+                 for t in items]
+        lead = [{index.setdefault(rename.get(u.name, u.name), len(index)) for u in t.units
+                 if u.role == "lead" and not u.collective} for t in items]
         return named, lead
-    a_named, a_lead = rows(old)
-    b_named, b_lead = rows(new)
+    a_named, a_lead = rows(old, renames)
+    b_named, b_lead = rows(new, {})
     k = max(1, len(index))
 
     def matrix(sets: list[set[int]]) -> np.ndarray:
@@ -286,11 +289,12 @@ def _unit_overlap(old: list[Item], new: list[Item]) -> np.ndarray:
 
 
 def align_tasks(old: list[Item], new: list[Item], section_map: dict[str, str], use_embeddings: bool,
-                emb: Optional[np.ndarray] = None) -> tuple[Alignment, Optional[np.ndarray]]:
+                emb: Optional[np.ndarray] = None,
+                renames: Optional[dict[str, str]] = None) -> tuple[Alignment, Optional[np.ndarray]]:
     """Pair tasks across the two versions (any section to any section), then successors within a section."""
     if not old or not new:
         return Alignment.from_matrix(np.zeros((len(old), len(new))), TASK_THRESHOLD), None
-    score, emb = task_score(old, new, section_map, use_embeddings, emb)
+    score, emb = task_score(old, new, section_map, use_embeddings, emb, renames)
     al = Alignment.from_matrix(score, TASK_THRESHOLD)
     if al.removed and al.added:
         same = np.array([[section_map.get(old[i].parent or "") == (new[j].parent or "") for j in al.added]

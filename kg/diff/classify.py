@@ -11,12 +11,13 @@ still says that it was also moved or renumbered.
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Optional, Sequence
 
 from extract.record import Target
 
 from .align import TargetPair
 from .items import Item
+from .normalize import normalize
 from .typed import Change, target_changes, task_deadline_change, unit_change
 from .wording import text_changes
 
@@ -36,7 +37,8 @@ def status_of(has_changes: bool, moved: bool, renumbered: bool) -> str:
 
 def classify_pair(a: Item, b: Item, score: float, section_map: dict[str, str], old_text: str, new_text: str,
                   tpairs: Sequence[TargetPair], lone_old: Sequence[Target],
-                  lone_new: Sequence[Target]) -> tuple[dict[str, Any], list[Change]]:
+                  lone_new: Sequence[Target],
+                  renames: Optional[dict[str, str]] = None) -> tuple[dict[str, Any], list[Change]]:
     """The pair row for `pairs` (or `sections.pairs`) and this pair's changes, in reading order.
 
     Two items whose normal forms are equal have no changes at all, whatever the extractor read from them: the words are
@@ -58,14 +60,25 @@ def classify_pair(a: Item, b: Item, score: float, section_map: dict[str, str], o
         dc = task_deadline_change(a, b)
         if dc:
             typed.append(dc)
-        uc = unit_change(a, b)
+        uc = unit_change(a, b, renames)
         if uc:
             typed.append(uc)
     wording, ratio = text_changes(a, b, old_text, new_text, explained, lone_old, lone_new)
+    if renames:  # a phrase that only spells a renamed unit's new name is that rename, already typed
+        wording = [c for c in wording if not _rename_only(c["before"], c["after"], renames)]
     titles = [c for c in wording if c["detail"]["field"] == "title"]
     others = [c for c in wording if c["detail"]["field"] != "title"]
     changes = titles + typed + others
     return _row(a, b, score, moved, renumbered, changes, ratio), changes
+
+
+def _rename_only(before: str, after: str, renames: dict[str, str]) -> bool:
+    if not before or not after:
+        return False
+    b = normalize(before)
+    for old_name, new_name in renames.items():
+        b = b.replace(normalize(old_name), normalize(new_name))
+    return b == normalize(after)
 
 
 def _row(a: Item, b: Item, score: float, moved: bool, renumbered: bool, changes: list[Change],

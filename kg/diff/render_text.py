@@ -24,12 +24,25 @@ def _sec(section_id: Optional[str]) -> str:
     return section_id or "顶层"
 
 
+def _n(v: Any) -> str:
+    return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+
+
 def _change_line(c: dict[str, Any]) -> str:
     d = c.get("detail") or {}
     t = c["type"]
     if t == "target_value":
         what = _clip((d.get("indicator") or d.get("quote_after") or "").lstrip("，,、；; "), 30)
-        return f"指标数值：{what}：{c['before']} → {c['after']}"
+        q = d.get("quantity")
+        note = ""
+        if q:
+            if q.get("same"):
+                note = "（折算后相同）"
+            elif q.get("old_in_new_unit"):
+                note = f"（原值折合{q['old_in_new_unit']}）"
+            else:
+                note = f"（折算为{q['unit']}：{_n(q['before'])} → {_n(q['after'])}）"
+        return f"指标数值：{what}：{c['before']} → {c['after']}{note}"
     if t == "deadline":
         where = ("任务期限" if d.get("level") == "task"
                  else f"期限（{_clip((d.get('indicator') or '').lstrip('，,、；; '), 24)}）")
@@ -41,6 +54,8 @@ def _change_line(c: dict[str, Any]) -> str:
             parts.append("新增 " + "、".join(d["added"]))
         if d.get("removed"):
             parts.append("删除 " + "、".join(d["removed"]))
+        if d.get("renamed"):
+            parts.append("更名 " + "、".join(f"{a}→{b}" for a, b in d["renamed"]))
         if d.get("lead_changed"):
             parts.append(f"牵头单位 {'、'.join(d.get('lead_before') or []) or '无'} → "
                          f"{'、'.join(d.get('lead_after') or []) or '无'}")
@@ -75,6 +90,8 @@ def render_text(diff: dict[str, Any]) -> str:
                  "（空格、全半角、换行，未列出）")
     if not diff.get("embeddings", True):
         lines.append("（未使用语义向量：按字符 n-gram、标题、编号和责任单位对齐）")
+    if diff.get("unit_renames"):
+        lines.append("单位更名：" + "；".join(f"{r['old']} → {r['new']}" for r in diff["unit_renames"]))
     for w in diff.get("warnings") or []:
         lines.append(f"注意：{w}")
 
@@ -86,9 +103,14 @@ def render_text(diff: dict[str, Any]) -> str:
             lines.append("")
             lines.append(f"{label}：")
             sign = "+" if key == "added" else "-"
+            link = diff.get("added_from" if key == "added" else "removed_into") or {}
             for i in ids:
                 title = (names or {}).get(i) if isinstance(names, dict) else None
-                lines.append(f"  {sign} {i} {title or ''}".rstrip())
+                note = ""
+                if link.get(i):
+                    note = (f"（部分内容来自 {'、'.join(link[i])}）" if key == "added"
+                            else f"（部分内容并入 {'、'.join(link[i])}）")
+                lines.append(f"  {sign} {i} {title or ''}{note}".rstrip())
 
     by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for c in diff["changes"]:
@@ -107,6 +129,10 @@ def render_text(diff: dict[str, Any]) -> str:
                 notes.append(f"自 {_sec(p.get('old_section'))} 移至 {_sec(p.get('new_section'))}")
             elif p and p.get("renumbered"):
                 notes.append("重新编号")
+            if p and p.get("merged_from"):
+                notes.append(f"含原 {'、'.join(p['merged_from'])} 部分内容")
+            if p and p.get("split_into"):
+                notes.append(f"部分内容拆至 {'、'.join(p['split_into'])}")
             if p is None:
                 notes.append("指标跨条目对应")
             kind = "章节 " if (o, n) in section_pairs else ""

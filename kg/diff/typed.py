@@ -5,11 +5,14 @@ reported from the extracted structure (value, unit, comparator, ISO deadline, un
 Each typed change also says where in both texts it sits (its `regions`), so that the word-level diff can recognise the
 edits it already explains (`6` → `8` inside that quote) and not list them a second time as wording.
 
-Rules (the contract has four change types, so comparator travels with value):
+Rules (the contract has four change types, so comparator and baseline travel with value):
 - `target_value`: one change per aligned target whose value, unit or comparator differs (`=` and none are the same
   comparator: a bare amount); `before`/`after` are value and unit (`6个` → `8个`), with the comparator marked on
   both when it changed (`≥3500辆` → `≤3500辆`); `detail` has value, unit and comparator as [old, new] and `fields`
-  names what changed. A target
+  names what changed. A new baseline year (`比2020年下降14%` → `比2021年下降14%`, a target restated against a new
+  base) is `fields` `baseline`, shown on both sides. When the unit changed to a commensurable one (`1GW` → `50万千瓦`,
+  `万吨标准煤` → `吨标准煤`) `detail.quantity` gives both levels in one base unit and whether they are `same` (a
+  restatement) or not (a real change hidden by the unit). A target
   whose quote is word-for-word the same is never reported here (a level is read from its own words; a difference
   would be an extraction artefact). Conversely, when the words right before the number change from a `≥` cue to a
   `≤` cue (`不低于` → `不高于`) the change is reported as a comparator change even if the extraction read both the same.
@@ -17,8 +20,9 @@ Rules (the contract has four change types, so comparator travels with value):
   the ISO dates (null when absent), `detail` has the wording (`到2025年`). Not reported when the quotes overlap and
   each version's deadline wording still stands in the other version's sentence (an inherited deadline that the
   extractor carried differently, e.g. across a reflowed line, is not a change of the plan).
-- `responsible_units`: at most one change per item pair, when a named unit was added or removed or the lead set
-  changed; `detail` lists `added`, `removed`, `lead_before`, `lead_after`. A lead change with word-for-word the same
+- `responsible_units`: at most one change per item pair, when a named unit was added, removed or renamed or the lead
+  set changed; `detail` lists `added`, `removed`, `renamed` ([old, new] pairs: a unit renamed across the document,
+  renames.py — not an addition plus a removal), `lead_before`, `lead_after`. A lead change with word-for-word the same
   annotation is not one: the roles were read from context elsewhere (a `逗号前为牵头单位，下同` that moved).
 """
 from __future__ import annotations
@@ -31,10 +35,11 @@ from extract.record import Target
 from .align import TargetPair
 from .items import Item
 from .normalize import normalize
+from .renames import looks_renamed
 from .similarity import mask_digits
 from .tokens import SENTENCE_END
 
-__all__ = ["Change", "target_changes", "unit_change", "task_deadline_change", "format_level", "same_comparator",
+__all__ = ["Change", "base_quantity", "target_changes", "unit_change", "task_deadline_change", "format_level", "same_comparator",
            "cue_comparator"]
 
 Change = dict[str, Any]
@@ -95,6 +100,29 @@ def cue_comparator(quote: str, value: Optional[float]) -> Optional[str]:
     return None
 
 
+# units that are a fixed multiple of another (a restated level, `1GW` ↔ `100万千瓦`); 万/亿 before any unit are handled
+# generically (`万吨标准煤` = 10⁴ `吨标准煤`, `万辆` = 10⁴ `辆`)
+_BASE = {"gw": ("千瓦", 1e6), "吉瓦": ("千瓦", 1e6), "mw": ("千瓦", 1e3), "兆瓦": ("千瓦", 1e3), "kw": ("千瓦", 1.0),
+         "kwh": ("千瓦时", 1.0), "度": ("千瓦时", 1.0), "千米": ("公里", 1.0), "km": ("公里", 1.0), "米": ("公里", 1e-3),
+         "公斤": ("吨", 1e-3), "千克": ("吨", 1e-3), "方": ("立方米", 1.0), "吨标煤": ("吨标准煤", 1.0),
+         "亩": ("平方米", 666.6666666666666), "公顷": ("平方米", 1e4), "平方公里": ("平方米", 1e6)}
+
+
+def base_quantity(value: Optional[float], unit: Optional[str]) -> Optional[tuple[float, str]]:
+    """(value, base unit) of a level, so that two levels in different units can be compared (`1GW` → (1e6, 千瓦),
+    `50万千瓦` → (5e5, 千瓦)); None without a value or unit. `%`-like units are their own base."""
+    if value is None or not unit:
+        return None
+    u = normalize(unit)
+    factor = 1.0
+    for prefix, f in (("亿", 1e8), ("万", 1e4)):
+        if u.startswith(prefix) and len(u) > len(prefix):
+            u, factor = u[len(prefix):], f
+            break
+    base, f2 = _BASE.get(u.lower(), (u, 1.0))
+    return value * factor * f2, base
+
+
 def same_comparator(a: Optional[str], b: Optional[str]) -> bool:
     """None and '=' both mean a bare amount."""
     return (a or "=") == (b or "=")
@@ -136,6 +164,8 @@ def target_changes(tp: TargetPair, old_text: str, new_text: str, old_item: Optio
         fields.append("unit")
     if not same_comparator(og.comparator, ng.comparator):
         fields.append("comparator")
+    if og.baseline_year != ng.baseline_year:
+        fields.append("baseline")
     if fields and normalize(og.quote) == normalize(ng.quote):
         fields = []  # same words, different reading: an extraction artefact of the context, not a change of level
     cmp_old, cmp_new = og.comparator, ng.comparator
@@ -147,10 +177,19 @@ def target_changes(tp: TargetPair, old_text: str, new_text: str, old_item: Optio
     new_reg = [tuple(ng.span)]
     if fields:
         detail = dict(base, fields=fields, value=[_jsonnum(og.value), _jsonnum(ng.value)], unit=[og.unit, ng.unit],
-                      comparator=[cmp_old, cmp_new])
-        marks = "comparator" in fields
+                      comparator=[cmp_old, cmp_new], baseline_year=[og.baseline_year, ng.baseline_year])
+        qo, qn = base_quantity(og.value, og.unit), base_quantity(ng.value, ng.unit)
+        if "unit" in fields and qo and qn and qo[1] == qn[1]:
+            # the unit changed but the two are commensurable: say whether the level itself changed
+            detail["quantity"] = {"unit": qo[1], "before": _jsonnum(qo[0]), "after": _jsonnum(qn[0]),
+                                  "same": _same_value(qo[0], qn[0])}
+            if ng.value:  # the old level written in the new unit, as a reader compares it (1GW = 100万千瓦)
+                detail["quantity"]["old_in_new_unit"] = f"{_num(round(qo[0] * ng.value / qn[0], 6))}{ng.unit}"
+        base_marks = "baseline" in fields
+        marks = "comparator" in fields or base_marks
         out.append(({"old": og.task, "new": ng.task, "type": "target_value",
-                     "before": format_level(og, cmp_old, marks), "after": format_level(ng, cmp_new, marks),
+                     "before": _with_baseline(format_level(og, cmp_old, marks), og.baseline_year, base_marks),
+                     "after": _with_baseline(format_level(ng, cmp_new, marks), ng.baseline_year, base_marks),
                      "detail": detail, "old_span": list(og.span),
                      "new_span": list(ng.span)}, old_reg, new_reg))
     if (og.deadline or None) != (ng.deadline or None) and not _inherited_artefact(og, ng, old_text, new_text):
@@ -163,6 +202,13 @@ def target_changes(tp: TargetPair, old_text: str, new_text: str, old_item: Optio
                      "after": ng.deadline, "detail": detail, "old_span": list(og.span), "new_span": list(ng.span)},
                     old_reg + ([o_r] if o_r else []), new_reg + ([n_r] if n_r else [])))
     return out
+
+
+def _with_baseline(level: str, year: Optional[int], show: bool) -> str:
+    """`下降14%` → `比2020年下降14%` when the baseline year is what changed (or `（无基准年）`)."""
+    if not show:
+        return level
+    return f"比{year}年{level}" if year else f"{level}（无基准年）"
 
 
 def _sentence_norm(text: str, span: Region) -> str:
@@ -197,24 +243,41 @@ def task_deadline_change(a: Item, b: Item) -> Optional[Change]:
             "detail": {"level": "task", "deadline_text": [a.deadline_text, b.deadline_text]}}
 
 
-def unit_change(a: Item, b: Item) -> Optional[Change]:
-    """One responsible_units change when units were added or removed or the lead changed (exact names)."""
+def unit_change(a: Item, b: Item, renames: Optional[dict[str, str]] = None) -> Optional[Change]:
+    """One responsible_units change when units were added, removed or renamed, or the lead changed.
+
+    `renames` (old name → new name, renames.unit_renames) are units that changed their name across the whole
+    document: such a unit is neither added nor removed (nor a lead change), it is listed under `renamed`. Within the
+    pair, a removed and an added name that look like one body (renames.looks_renamed) are a rename too: a document
+    may use both names (市机关事务局 and 市机关事务管理局 in one version), which hides the rename from the whole-document
+    view.
+    """
+    renames = renames or {}
     old_names = list(dict.fromkeys(u.name for u in a.units))
     new_names = list(dict.fromkeys(u.name for u in b.units))
-    added = [n for n in new_names if n not in old_names]
-    removed = [n for n in old_names if n not in new_names]
+    renamed = [[n, renames[n]] for n in old_names if renames.get(n) in new_names]
+    mapped = {n: renames.get(n, n) if renames.get(n) in new_names else n for n in old_names}
+    added = [n for n in new_names if n not in mapped.values()]
+    removed = [n for n in old_names if mapped[n] not in new_names]
+    for n in list(removed):  # a rename the document itself is inconsistent about (both names in the old version)
+        m = next((x for x in added if looks_renamed(n, x)), None)
+        if m is not None:
+            renamed.append([n, m])
+            mapped[n] = m
+            removed.remove(n)
+            added.remove(m)
     lead_a = [u.name for u in a.units if u.role == "lead"]
     lead_b = [u.name for u in b.units if u.role == "lead"]
-    lead_changed = set(lead_a) != set(lead_b)
+    lead_changed = {mapped.get(n, n) for n in lead_a} != set(lead_b)
     if lead_changed and not added and not removed and a.unit_text and b.unit_text \
             and normalize(a.unit_text) == normalize(b.unit_text):
         lead_changed = False  # same words, roles read differently from context (a moved `逗号前为牵头单位，下同`)
-    if not added and not removed and not lead_changed:
+    if not added and not removed and not lead_changed and not renamed:
         return None
     change: Change = {"old": a.id, "new": b.id, "type": "responsible_units",
                       "before": a.unit_text or "、".join(old_names), "after": b.unit_text or "、".join(new_names),
                       "detail": {"added": added, "removed": removed, "lead_before": lead_a, "lead_after": lead_b,
-                                 "lead_changed": lead_changed}}
+                                 "lead_changed": lead_changed, "renamed": renamed}}
     if a.unit_span:
         change["old_span"] = list(a.unit_span)
     if b.unit_span:

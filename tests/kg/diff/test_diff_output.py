@@ -85,7 +85,8 @@ def test_render_text_reads_as_a_summary(chengdu):
     assert f"新增 {len(diff['added'])} 项" in text and f"删除 {len(diff['removed'])} 项" in text
     assert "3.3.14 → 3.3.4 推动综合能源利用" in text
     assert "指标数值" in text and "10个 → 50个" in text
-    assert "3.3.13 → 3.1.3 深化重点行业节能降碳［自 3.3 移至 3.1］" in text
+    assert "3.3.13 → 3.1.3 深化重点行业节能降碳［自 3.3 移至 3.1；含原 3.1.1 部分内容］" in text
+    assert "  - 3.1.1 加快产业结构高端化转型（部分内容并入 3.1.3）" in text
     assert "仅格式差异" in text
     assert "未使用语义向量" in text  # says when it ran without embeddings
 
