@@ -172,8 +172,10 @@ def _deadline_milestones(st: _State, owner: str, anns: list[Annotation], found: 
             s += 1
         while e > s and st.text[e - 1] in " \t\n,，。；;":
             e -= 1
-        if "\n" in st.text[s:e] and task and task.title_span and a.span[0] > task.title_span[1]:
-            s, e = task.title_span  # checklist style: the task's own title is the commitment
+        if "\n" in st.shadow[s:e] and task and task.title_span and a.span[0] > task.title_span[1]:
+            # checklist style (fields on lines of their own): the task's own title is the commitment; a wrap
+            # inside the run (`…（完成期限：8 月底）配⏎合省财政厅…`) is no line of its own (the shadow has it as a space)
+            s, e = task.title_span
         if e <= s:
             continue
         out.append(Target(id="", task=owner, quote=st.text[s:e], span=(s, e), indicator=st.text[s:e][:60], value=None,

@@ -109,3 +109,18 @@ def test_a_word_broken_in_a_paragraph_per_line_text_is_joined() -> None:
     line = "（十九）加大碳减排行动资金投入。推动设立碳达峰、碳中和投资基金。（责任部门：财审处，完成期限：8 月底）配"
     text = "一、加强组织保障\n" + line + "\n合省财政厅统筹整合专项资金，设立省级碳达峰专项资金。（责任部门：财审处，完成期限：11 月底）\n"
     assert [text[s - 1:e + 1] for s, e in soft_breaks(shadow(text))] == ["配\n合"]
+
+
+def test_a_wrap_inside_an_annotated_run_keeps_the_run_as_the_milestone() -> None:
+    """Inline `（责任部门：…，完成期限：…）` fields date the sentences since the previous field; a checklist task (fields
+    on lines of their own) is quoted by its title instead. A word broken by the PDF (`配⏎合`) is no such line."""
+    text = ("省生态环境厅2021年度推动碳达峰、碳中和工作计划\n一、加强组织保障\n（十九）加大碳减排行动资金投入。推动设立碳达峰、碳中和投资基金。（责任部门：财审处，完成期限：8 月底）配"
+            "\n合省财政厅统筹整合节能减排、生态环境等专项资金，设立省级碳达峰专项资金。（责任部门：财审处，完成期限：11 月底）\n")
+    r = extract_text(text, source="t.txt")
+    got = [(g.quote, g.deadline) for g in r.targets]
+    assert ("配\n合省财政厅统筹整合节能减排、生态环境等专项资金，设立省级碳达峰专项资金", "2021-11-30") in got
+    assert ("加大碳减排行动资金投入", "2021-11-30") not in got
+    checklist = ("二、主要任务\n（一）制定碳达峰碳中和工作实施意见\n研究制定我市实施意见，明确总体要求。\n责任单位：市发展改革委\n"
+                 "完成时限：2022 年 2 月底前\n")
+    r = extract_text(checklist, source="t.txt")
+    assert [(g.quote, g.deadline) for g in r.targets] == [("制定碳达峰碳中和工作实施意见", "2022-02-28")]
