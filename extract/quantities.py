@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .numerals import parse_value
+from .numerals import cn_to_int, parse_value
 
 MEASURES = sorted("""
 个百分点 百分点 平方公里 平方千米 平方米 平米 立方米 标准立方米 千瓦时 千瓦 兆瓦 吉瓦 瓦 千伏安 吨标准煤 吨标煤 吨二氧化碳 吨 千克 公斤
@@ -29,6 +29,10 @@ DOUBLING_RE = re.compile(r"翻[ \t]*([一两二三四])?[ \t]*番")
 #: `产业规模过万亿`, `突破千亿元`: a bare scale word after a passing verb means one of it (and a scope when `级`/`的`
 #: follows: `千亿级产业集群`, `超千亿的产业集群`)
 SCALE_ONLY_RE = re.compile(r"(?<=过|超|破)(万亿|千亿|百亿)(元)?(?![级的\d])")
+#: a share written as a fraction: `不超过原规模 2/3`, `三分之二`, `超过三分之一`. Only proper fractions with a small
+#: denominator: `44/12` (a conversion factor), `12/44`, `2021/12` are no shares
+FRACTION_RE = re.compile(r"(?<![\d./×*])(\d)[ \t]*/[ \t]*(\d{1,2})(?![\d./])")
+CN_FRACTION_RE = re.compile(r"(?<!百)(?<!千)(?<!万)([二三四五六七八九十])分之([一二三四五六七八九])")
 COMPARATOR_NUM_RE = re.compile(
     r"(不高于|不低于|不超过|不大于|不小于|低于|高于|控制在|降至|降到|降低到|下降到|提高到|提升到|达到)[ \t]*(\d+(?:\.\d+)?)(?![\d.%年月日号])")
 
@@ -73,6 +77,13 @@ def find_quantities(shadow: str, start: int, end: int) -> list[Quantity]:
         v = parse_value(m.group(1).replace("点", "."))
         if v is not None:
             out.append(Quantity(start + m.start(), start + m.end(), v, "%", True))
+    for rx, conv in ((FRACTION_RE, int), (CN_FRACTION_RE, lambda c: cn_to_int(c) or 0)):
+        for m in rx.finditer(seg):
+            den, num = conv(m.group(2)), conv(m.group(1))
+            if rx is CN_FRACTION_RE:
+                den, num = num, den  # 三分之二: the denominator comes first
+            if 0 < num < den <= 10:
+                out.append(Quantity(start + m.start(), start + m.end(), num / den, None))
     for m in DOUBLING_RE.finditer(seg):  # the gold convention: value 2, unit 倍, `>=` (increase_by 100 % is the same)
         times = {"两": 2, "二": 2, "三": 3, "四": 4}.get(m.group(1) or "一", 1)
         out.append(Quantity(start + m.start(), start + m.end(), float(2 ** times), "倍", comparator=">="))

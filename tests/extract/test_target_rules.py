@@ -83,3 +83,15 @@ def test_two_rates_sharing_one_value_are_two_targets() -> None:
 def test_a_bare_scale_word_after_a_passing_verb_is_one_of_it() -> None:
     got = _targets("到2025年，电子信息产业规模过万亿，形成集成电路等 12 个千亿级产业集群，培育一批产值规模超千亿的产业集群。")
     assert [(g[2], g[3], g[4]) for g in got] == [(1, "万亿", ">="), (12, "个", "=")]  # 千亿级 / 超千亿的: scopes
+
+
+def test_fractions_are_shares() -> None:
+    """`2/3`, `三分之二`, `三分之一以上`: a share of a whole, value as a number, no unit; factors such as `44/12`
+    (CO2 per C) and `百分之二` (a percentage) are not fractions."""
+    got = _targets("加快自备电厂清洁化改造，按照不超过原规模 2/3 保留煤机。")
+    assert [(g[2], g[3], g[4]) for g in got] == [(2 / 3, None, "<=")]
+    got = _targets("到 2025 年，非化石能源电量占全社会用电量的比重达到三分之一以上。")
+    assert [(g[2], g[4], g[5]) for g in got] == [(1 / 3, ">=", "2025-12-31")]
+    got = _targets("到2025年，力争外受电比重超过三分之一，完成三分之一以上入河排污口整治任务。")
+    assert [(round(g[2], 4), g[4]) for g in got] == [(0.3333, ">="), (0.3333, ">=")]
+    assert _targets("按照“燃料燃烧量×44/12”计算排放量，全市森林面积约占全省的三分之一。") == []
