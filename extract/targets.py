@@ -197,7 +197,7 @@ def _clause_candidates(shadow: str, cs: int, ce: int, qs: list[Quantity], time: 
             if prev_comp and ps > cs and not _has_cue(shadow[ps:q.start]) and not own_bound:
                 comp = prev_comp  # "分别下降2%、1%、3%和2%": later items share the first one's verb
             prev_comp = comp or prev_comp
-            if comp is None and not time and not _has_cue(shadow[cs:q.start]):
+            if comp is None and not time and not _has_cue(shadow[cs:q.start]) and not _counts_achievers(shadow, q, ce):
                 per_value.append(None)
                 continue
             comp = comp or "="  # a dated amount with no comparator word is an amount to reach
@@ -284,6 +284,19 @@ def _split_enumeration(shadow: str, cs: int, ce: int, values: list[Quantity]) ->
             e -= 1
         pieces.append((s, e))
     return pieces
+
+
+#: measure words that count things (units, firms, sites), as opposed to amounts of a quantity
+COUNT_MEASURES = ("个", "家", "座", "所", "处", "户", "条", "项", "辆", "艘", "台", "套", "栋")
+
+
+def _counts_achievers(shadow: str, q: Quantity, ce: int) -> bool:
+    """`推进 13 个设区市城区基本建成“无散煤区”`, `推动 50 家企业完成超低排放改造`: a count of the places or firms
+    that are to reach a milestone later in the clause is the commitment's number, whatever verb comes before it."""
+    if q.unit not in COUNT_MEASURES or re.match(r"[ \t]*(工作日|自然日|日内|月内|小时)", shadow[q.end:q.end + 4]):
+        return False
+    m = MILESTONE_RE.search(shadow, q.end, ce)
+    return bool(m) and shadow[m.start() - 1:m.start()] not in ("未", "已", "不")
 
 
 def _has_cue(before: str) -> bool:

@@ -95,3 +95,15 @@ def test_fractions_are_shares() -> None:
     got = _targets("到2025年，力争外受电比重超过三分之一，完成三分之一以上入河排污口整治任务。")
     assert [(round(g[2], 4), g[4]) for g in got] == [(0.3333, ">="), (0.3333, ">=")]
     assert _targets("按照“燃料燃烧量×44/12”计算排放量，全市森林面积约占全省的三分之一。") == []
+
+
+def test_a_count_of_places_reaching_a_milestone_is_the_value() -> None:
+    """`推进 13 个设区市城区基本建成“无散煤区”` (OCR spaces, any verb before the count): the count of places or firms
+    that reach the milestone later in the clause is the number; a time limit (`5 个工作日内完成`) and a past state
+    (`未完成`) are not."""
+    got = _targets("加大散煤治理力度，推进 13 个设区市城区基本建成“无散煤区”。", title="某省2021年度工作计划")
+    assert [(g[2], g[3], g[4]) for g in got] == [(13, "个", "=")]
+    got = _targets("督促 12 家涉气“散乱污”企业\n完成整治。", title="某省2021年度工作计划")
+    assert [(g[2], g[3]) for g in got] == [(12, "家")]
+    assert _targets("对群众举报问题，应在 5 个工作日内完成核查。") == []
+    assert _targets("全省仍有 7800 个行政村未完成生活污水治理。") == []
