@@ -107,6 +107,11 @@ def unit_targets_by_year(ctx: Ctx) -> Result:
         return none_result(text, qtext, unit=s.unit_names)
     how = ("（按其牵头的任务统计）" if s.lead_only else "（按其承担的任务统计，含牵头和配合）") if s.units else ""
     head = f"{doc_name(cat)}中，{who}{when}需完成以下{len(items)}项指标{how}："
+    latest = max((i["deadline"] for i in items if i.get("deadline")), default=None)
+    if until and not since and latest and latest[:4] < str(until.year):
+        # "到2030年" after "到2025年": the same list, so say plainly that nothing new falls due in the asked year
+        head = f"{doc_name(cat)}中，{who}没有以{until.year}年为期限的指标；到{until.year}年应已完成的是以下{len(items)}项" \
+               f"指标{how}，最晚的期限是{fmt_date(latest)}："
     return Result(answer=_listing(ctx, head, items, False), items=items, count=len(items), query=qtext,
                   focus={"targets": [i["target"] for i in items], "tasks": sorted({i["task"] for i in items}),
                          "unit": s.unit_names})

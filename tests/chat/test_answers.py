@@ -66,6 +66,14 @@ def test_targets_by_year_and_values(store, jiading_record):
     assert d["deadline"] == "2030-12-31"
 
 
+def test_a_later_year_with_nothing_new_says_so(store):
+    by2025 = ask(store, "区经委到2025年要完成哪些指标？")
+    by2030 = ask(store, "区经委到2030年要完成哪些指标？")
+    assert [i["target"] for i in by2030["items"]] == [i["target"] for i in by2025["items"]]  # due by then: the same
+    assert "没有以2030年为期限的指标" in by2030["answer"] and "2025年12月31日" in by2030["answer"]
+    assert "没有以2025年为期限" not in by2025["answer"]
+
+
 def test_overdue_uses_as_of_and_the_status_hook(store, jiading_record):
     a = ask(store, "区经委有哪些指标逾期了？", as_of=date(2026, 3, 15))
     assert a["items"] and all(i["status"] == "overdue" and i["deadline"] < "2026-03-15" for i in a["items"])
