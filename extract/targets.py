@@ -65,10 +65,12 @@ def extract_targets(text: str, shadow: str, owner: str, regions: list[tuple[int,
     cands: list[_Cand] = []
     carry: Optional[TimeExpr] = None  # a time that may continue into the next sentence
     head: Optional[TimeExpr] = None  # a date that opens the whole item: `（四）2021 年 12 月底之前，…。各区…报送…。`
+    semi: Optional[TimeExpr] = None  # the time heading a sentence that goes on after `；`
     for rs, re_ in regions:
         for ss, se in cl.sentences(shadow, rs, re_):
             times = [t for t in find_times(shadow, ss, se, plan_year) if not _inside_title(shadow, ss, t.start)]
-            sent = _sentence_targets(shadow, ss, se, times, carry, published_year)
+            sent = _sentence_targets(shadow, ss, se, times, carry, published_year, semi)
+            semi = _heads_across_semicolon(shadow, ss, se, times, semi)
             if not cands and times and times[0].deadline and re.search(r"月|日|季度", times[0].text) \
                     and STEP_HEAD_RE.fullmatch(shadow[rs:times[0].start]):
                 head = times[0]
@@ -83,6 +85,20 @@ def extract_targets(text: str, shadow: str, owner: str, regions: list[tuple[int,
     return [_to_target(text, shadow, owner, k + 1, c) for k, c in enumerate(cands)]
 
 
+def _heads_across_semicolon(shadow: str, ss: int, se: int, times: list[TimeExpr],
+                            semi: Optional[TimeExpr]) -> Optional[TimeExpr]:
+    """`到 2025 年，…占比达到 42%；严控“两高”行业产能，…比重下降 1.6 个百分点。`: a time that opens a sentence dates
+    its `；`-parts too (one sentence, several parts); a part with a time of its own starts over."""
+    end = se
+    while end < len(shadow) and shadow[end] in " \t":
+        end += 1
+    if shadow[end:end + 1] != ";":
+        return None
+    if times:
+        return times[0] if times[0].start - cl.trim(shadow, ss, se)[0] <= 4 else None
+    return semi
+
+
 def _step_action(shadow: str, ss: int, se: int, head: TimeExpr) -> list[_Cand]:
     """A later sentence of a dated step item that hands in or sets up something (`各区…报送区级碳达峰评估报告`) is due
     when the item is: the date heads the whole step, not just its first sentence."""
@@ -94,9 +110,9 @@ def _step_action(shadow: str, ss: int, se: int, head: TimeExpr) -> list[_Cand]:
 
 
 def _sentence_targets(shadow: str, ss: int, se: int, times: list[TimeExpr], carry: Optional[TimeExpr],
-                      published_year: Optional[int]) -> list[_Cand]:
+                      published_year: Optional[int], semi: Optional[TimeExpr] = None) -> list[_Cand]:
     out: list[_Cand] = []
-    current: Optional[TimeExpr] = None
+    current: Optional[TimeExpr] = semi  # inherited by every clause until one has a time of its own
     pending: Optional[TimeExpr] = None  # a time phrase whose clause had no target yet: it may head the next quote
     used_precise: set[int] = set()  # month/day deadlines already given to a clause of this sentence
     since = 0

@@ -107,3 +107,16 @@ def test_a_count_of_places_reaching_a_milestone_is_the_value() -> None:
     assert [(g[2], g[3]) for g in got] == [(12, "家")]
     assert _targets("对群众举报问题，应在 5 个工作日内完成核查。") == []
     assert _targets("全省仍有 7800 个行政村未完成生活污水治理。") == []
+
+
+def test_a_heading_time_dates_the_parts_after_a_semicolon() -> None:
+    """`到 2025 年，A达到X；B…，C下降Y。`: the `；` parts are one sentence under its time; a part with a time of its
+    own, or a sentence after `。`, starts over."""
+    got = _targets("到 2025年，高技术产业占比达到 42%；严控“两高”行业产能，冶金、建材、石化等高耗能产业占工业比重下降 1.6 个百分点。")
+    assert [(g[2], g[4], g[5]) for g in got] == [(42, ">=", "2025-12-31"), (1.6, "decrease_by", "2025-12-31")]
+    got = _targets("到 2025年，生活垃圾焚烧能力达到 2.9 万吨/日；推进湿垃圾集中资源化利用设施建设，力争利用能力达到1.1 万吨/日。")
+    assert [(g[2], g[5]) for g in got] == [(2.9, "2025-12-31"), (1.1, "2025-12-31")]
+    got = _targets("到2025年，光伏装机达到400万千瓦；到2030年，力争达到700万千瓦；新建公共建筑屋顶光伏覆盖率不低于50%。")
+    assert [(g[2], g[5]) for g in got] == [(400, "2025-12-31"), (700, "2030-12-31"), (50, "2030-12-31")]
+    got = _targets("加强监测；到2025年，森林覆盖率达到20%。推动公共机构开展节能改造，创建节约型机关不少于30家。")
+    assert [(g[2], g[5]) for g in got] == [(20, "2025-12-31"), (30, None)]
