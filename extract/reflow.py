@@ -8,7 +8,8 @@ into it, contract), so the wraps are undone in the *shadow* only: a soft `\\n` b
 already reads as an OCR space, and quotes keep the `\\n` exactly as the document has it.
 
 A break between line A and the next line B is a wrap only when nothing says a paragraph ends there:
-1. B starts a numbered heading or a field label (`一、` `（一）` `1．` `第X条` `附件` `责任单位：` …) → end;
+1. B starts a numbered heading or a field label (`一、` `（一）` `1．` `第X条` `附件` `责任单位：` …), or A or B is a
+   table row (cells separated by tabs, as the .docx and .html loaders write them) → end;
    a blank line → end, unless a bracket is open (`（责任单位:⏎⏎市住房和城乡建设局…）`); a page-number line between
    A and B, with the blank lines around it, is page furniture: the paragraph goes on across it, and the furniture
    is blanked in the shadow too;
@@ -144,7 +145,7 @@ def soft_breaks(shadow: str) -> list[tuple[int, int]]:
 
 def _joins(a: str, b: str, usual: Optional[int], bracket_open: bool) -> bool:
     """Does line b continue line a's paragraph? (rules 1-5 of the module docstring; a and b stripped)"""
-    if _starts_paragraph(b):
+    if _starts_paragraph(b) or "\t" in a or "\t" in b:  # tab-separated cells: rows of a table (.docx, .html)
         return False
     if bracket_open:
         return True

@@ -165,8 +165,10 @@ def iter_nodes(nodes: list[Node]):
 def heading_title(text: str, shadow: str, h: Heading) -> tuple[str, tuple[int, int]]:
     """Title = text after the marker up to the first sentence end or the end of the line (of the paragraph, when the
     line is wrapped: a wrap is a space in the shadow, reflow.py)."""
-    line_end = shadow.find("\n", h.line_end)
-    line_end = len(shadow) if line_end < 0 else line_end
+    line_end = h.line_end
+    if text[line_end:line_end + 1] == "\n" and shadow[line_end] != "\n":  # a soft break: the paragraph goes on
+        line_end = shadow.find("\n", line_end)
+        line_end = len(shadow) if line_end < 0 else line_end
     m = _TITLE_END.search(shadow, h.body_start, line_end)
     end = m.start() if m else line_end
     s = h.body_start

@@ -124,3 +124,10 @@ def test_a_wrap_inside_an_annotated_run_keeps_the_run_as_the_milestone() -> None
                  "完成时限：2022 年 2 月底前\n")
     r = extract_text(checklist, source="t.txt")
     assert [(g.quote, g.deadline) for g in r.targets] == [("制定碳达峰碳中和工作实施意见", "2022-02-28")]
+
+
+def test_table_rows_are_never_wraps() -> None:
+    """The .docx/.html loaders write a table row as one line of tab-separated cells; two rows are two lines."""
+    text = ("二、重点任务\n1\t推进分布式光伏建设，新增光伏装机2万千瓦，推动公共建筑屋顶光伏应装尽装\t区发展改革委\t区经委、各街镇\t2023年12月底\n"
+            "2\t推动公共领域车辆电动化，新建公共充电桩500个\t区交通委\t区供电公司\t2023年9月底\n")
+    assert soft_breaks(shadow(text)) == []
