@@ -80,7 +80,9 @@ def find_published(text: str) -> Optional[str]:
 
 
 def find_plan_year(title: str, published: Optional[str]) -> Optional[int]:
-    m = re.search(r"((?:19|20)\d\d)\s*年(?:度)?(?![\-—~至到])", re.sub(r"\s+", "", title))
+    """The year an annual plan is for (`2021年度…工作计划`); `2030年前碳达峰实施方案` names a deadline, not the plan's
+    year (taking it would make every 2025 target look past, and put `6月底` in 2030)."""
+    m = re.search(r"((?:19|20)\d\d)\s*年(?:度)?(?![\-—~至到前])", re.sub(r"\s+", "", title))
     if m and not re.search(r"(?:19|20)\d\d\s*[-—~至到]", title):
         return int(m.group(1))
     return int(published[:4]) if published else None

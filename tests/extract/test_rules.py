@@ -89,3 +89,13 @@ def test_comparators_in_lists_and_far_from_the_number():
     r = extract_text(text)
     got = {(g.value, g.unit): g.comparator for g in r.targets if g.value is not None}
     assert got[(3000, "座")] == "=" and got[(16, "万个")] == ">=" and got[(10, "%")] == "<="
+
+
+def test_a_deadline_in_the_title_is_not_the_plan_year():
+    """`某省2030年前碳达峰实施方案` (no publication date found): its 2025 targets are commitments, not the past."""
+    text = "某省2030年前碳达峰实施方案\n一、主要目标\n到2025年，非化石能源消费比重达到20%左右。\n"
+    r = extract_text(text, source="t.txt")
+    assert r.to_contract()["document"]["year"] is None
+    assert [(g.value, g.deadline) for g in r.targets] == [(20, "2025-12-31")]
+    assert extract_text("某市2021年度节能减排工作计划\n一、重点任务\n（一）推进工作。6月底前完成审计。\n").targets[0].deadline \
+        == "2021-06-30"
