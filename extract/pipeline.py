@@ -21,6 +21,7 @@ from .references import find_references
 from .reflow import unwrap
 from .shadow import shadow as make_shadow
 from .structure import build_tree, dedupe_ids, find_headings, heading_title, iter_nodes
+from .tables import TableRow, find_task_rows, merge_headings, row_deadline, row_targets, row_units
 from .targets import extract_targets
 from .timeexpr import parse_deadline_text
 from .units import Annotation, find_annotations, merge_units
@@ -40,6 +41,7 @@ class _State:
         self.shadow = unwrap(make_shadow(text))  # wrapped lines of PDF text read as one paragraph (reflow.py)
         self.roots: list = []
         self.annotations: dict[str, list[Annotation]] = {}
+        self.table_rows: dict[int, TableRow] = {}  # task-table rows by line start (extract.tables)
         self.record: Optional[PlanRecord] = None
         self.plan_year: Optional[int] = None
         self.published_year: Optional[int] = None
@@ -50,7 +52,9 @@ def structure_component(doc: Doc) -> Doc:
     """Writes: document info, sections, tasks (ids, numbers, titles, spans)."""
     st: _State = doc._.state
     text, sh = st.text, st.shadow
-    heads = find_headings(text, sh)
+    rows = find_task_rows(text, sh)
+    st.table_rows = {r.start: r for r in rows if not r.group}
+    heads = merge_headings(find_headings(text, sh), rows, text)
     roots = build_tree(text, heads)
     dedupe_ids(roots)
     st.roots = roots
@@ -99,6 +103,10 @@ def units_component(doc: Doc) -> Doc:
     record = st.record
     comma_rule = False
     for task in record.tasks:
+        row = st.table_rows.get(task.span[0])
+        if row is not None:
+            _table_row_units(st, task, row)
+            continue
         anns = find_annotations(st.text, st.shadow, task.span[0], task.span[1], comma_rule)
         for a in anns:
             if a.sets_convention == "comma":
@@ -117,6 +125,17 @@ def units_component(doc: Doc) -> Doc:
     return doc
 
 
+def _table_row_units(st: _State, task: Task, row: TableRow) -> None:
+    """A task-table row's units and deadline come from its cells, not from inline markup."""
+    task.units = row_units(st.text, st.shadow, row)
+    if row.units:
+        s, e = row.units[0][1][0], row.units[-1][1][1]
+        task.unit_text, task.unit_span = st.text[s:e], (s, e)
+    raw, when = row_deadline(st.text, row, st.plan_year)
+    if when is not None:
+        task.deadline_text, task.deadline = raw, when.deadline
+
+
 @Language.component("pkg_targets", assigns=["doc._.plan"])
 def targets_component(doc: Doc) -> Doc:
     """Writes: targets (quantitative, milestone, standard) for every task and every section's own text."""
@@ -131,6 +150,13 @@ def targets_component(doc: Doc) -> Doc:
             owners.append((node.id, (node.heading.start, _rstrip(st.text, node.end)), []))
     owners.sort(key=lambda o: o[1][0])
     for owner, (s, e), anns in owners:
+        row = st.table_rows.get(s)
+        if row is not None:
+            found = row_targets(st.text, st.shadow, owner, row, st.plan_year, st.published_year)
+            for k, g in enumerate(found):
+                g.id = f"{owner}/{k + 1}"
+            record.targets.extend(found)
+            continue
         regions = _minus(s, e, [a.span for a in anns])
         found = extract_targets(st.text, st.shadow, owner, regions, st.plan_year, st.published_year)
         found.extend(_deadline_milestones(st, owner, anns, found, regions))
