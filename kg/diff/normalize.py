@@ -9,15 +9,35 @@ the canonical text. A difference is "formatting only" exactly when the two norma
 
 Deliberately *not* folded: `、` vs `，`, `—` vs `-`, `。` vs `.` — those change how a list or a range reads, so they are
 wording, not width.
+
+Page furniture is formatting too: text taken from a PDF keeps the page numbers printed in the footer on lines of their
+own (`— 26 —`, `- 3 -`, `第3页`, `共12页第2页`); when two versions paginate differently they fall inside different items,
+and they say nothing about the plan. Such lines are dropped from the normal form. A bare number on its own line is kept:
+it may be a table cell.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 __all__ = ["norm_char", "normalize", "normalize_with_map", "same_but_formatting"]
 
 _EXTRA = {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "〝": '"', "〞": '"', "\u00b7": "·"}
+
+
+_D = r"[—–\-－―‒]"
+_FOOTER_LINE = re.compile(
+    rf"(?m)^[ \t\u3000]*(?:{_D}{{1,3}}[ \t\u3000]*\d{{1,4}}[ \t\u3000]*{_D}{{1,3}}"
+    r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?"
+    r"|共[ \t]*\d{1,4}[ \t]*页[ \t]*[,，/]?[ \t]*第[ \t]*\d{1,4}[ \t]*页)[ \t\u3000]*$")
+
+
+def _footers(text: str) -> list[tuple[int, int]]:
+    """[s, e) of every page-number line (see module docstring)."""
+    if "页" not in text and not re.search(_D, text):
+        return []
+    return [m.span() for m in _FOOTER_LINE.finditer(text)]
 
 
 @lru_cache(maxsize=4096)
@@ -31,6 +51,9 @@ def norm_char(ch: str) -> str:
 
 def normalize(text: str) -> str:
     """Normal form of a text (see module docstring)."""
+    footers = _footers(text)
+    if footers:
+        return normalize_with_map(text)[0]
     return "".join(norm_char(c) for c in text)
 
 
@@ -38,7 +61,13 @@ def normalize_with_map(text: str, base: int = 0) -> tuple[str, list[int]]:
     """Normal form plus, for each of its characters, the offset (+ base) of the original character it came from."""
     chars: list[str] = []
     index: list[int] = []
+    footers = _footers(text)
+    k = 0
     for i, ch in enumerate(text):
+        while k < len(footers) and footers[k][1] <= i:
+            k += 1
+        if k < len(footers) and footers[k][0] <= i:
+            continue  # page furniture
         n = norm_char(ch)
         for c in n:
             chars.append(c)

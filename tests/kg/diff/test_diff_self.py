@@ -46,3 +46,16 @@ def test_formatting_only_copy_reports_zero_changes(jiading):
     assert all(p["old"] == p["new"] for p in diff["pairs"])
     assert diff["formatting_only"] > 50  # counted, not listed
     assert diff["sections"]["added"] == [] and diff["sections"]["removed"] == []
+
+
+def test_page_numbers_of_a_repaginated_pdf_text_are_formatting(jiading):
+    """Text taken from a PDF keeps footer lines (`— 26 —`, `第3页`); a new pagination moves them into other tasks."""
+    lines = jiading.text.split("\n")
+    long_lines = [k for k, line in enumerate(lines) if len(line) > 60]
+    for k, footer in zip(long_lines[2::8], ("— 2 —", "- 3 -", "第4页 共12页")):
+        mid = len(lines[k]) // 2  # a footer line lands inside a paragraph, as pdftotext prints it
+        lines[k] = lines[k][:mid] + "\n" + footer + "\n" + lines[k][mid:]
+    copy = extract_text("\n".join(lines), source="repaginated.txt", doc_id="jiading-repaginated")
+    diff = diff_records(jiading, copy, use_embeddings=False)
+    assert diff["changes"] == [] and diff["added"] == [] and diff["removed"] == []
+    assert diff["formatting_only"] > 0
