@@ -137,10 +137,18 @@ def render_html(diff: dict[str, Any], old: PlanRecord, new: PlanRecord) -> str:
             head, id_attr = "", ""
             if pair and pair["old"] != pair["new"]:
                 head = f'<header><span class="ids">{ids}</span></header>'
-        notes = ""
+        said = []  # where the item's content went or came from, as the terminal summary says it
         if pair and pair.get("moved"):
-            notes = (f'<div class="summary">自 {escape(pair.get("old_section") or "顶层")} 移至 '
-                     f'{escape(pair.get("new_section") or "顶层")}</div>')
+            said.append(f'自 {pair.get("old_section") or "顶层"} 移至 {pair.get("new_section") or "顶层"}')
+        if pair and pair.get("merged_from"):
+            said.append(f"含原 {'、'.join(pair['merged_from'])} 部分内容")
+        if pair and pair.get("split_into"):
+            said.append(f"部分内容拆至 {'、'.join(pair['split_into'])}")
+        if status == "added" and (diff.get("added_from") or {}).get(it.id):
+            said.append(f"部分内容来自原 {'、'.join(diff['added_from'][it.id])}")
+        if status == "removed" and (diff.get("removed_into") or {}).get(it.id):
+            said.append(f"部分内容并入 {'、'.join(diff['removed_into'][it.id])}")
+        notes = f'<div class="summary">{escape("；".join(said))}</div>' if said else ""
         items = changes.get((pair["old"], pair["new"]), []) if pair else []
         lst = ("<ul class=\"changes\">" + "".join(f"<li>{escape(_change_line(c))}</li>" for c in items) + "</ul>"
                if items else "")
@@ -204,11 +212,14 @@ def render_html(diff: dict[str, Any], old: PlanRecord, new: PlanRecord) -> str:
 
 
 def render_summary(diff: dict[str, Any]) -> str:
-    """One escaped line of counts for the page header."""
+    """Escaped header lines: the counts, and the units renamed across the whole document."""
     counts: dict[str, int] = {}
     for p in diff["pairs"]:
         counts[p["status"]] = counts.get(p["status"], 0) + 1
     parts = [f"{STATUS_ZH[s]} {counts[s]}" for s in STATUS_ZH if counts.get(s)]
     parts += [f"新增 {len(diff['added'])}", f"删除 {len(diff['removed'])}",
               f"变更 {len(diff['changes'])} 处", f"仅格式差异 {diff.get('formatting_only', 0)} 处"]
-    return escape(f"{diff['old']} → {diff['new']}：" + "，".join(parts))
+    line = escape(f"{diff['old']} → {diff['new']}：" + "，".join(parts))
+    if diff.get("unit_renames"):
+        line += "<br>" + escape("单位更名：" + "；".join(f"{r['old']} → {r['new']}" for r in diff["unit_renames"]))
+    return line

@@ -145,3 +145,16 @@ def test_render_html_shows_removed_and_added(chengdu):
     for aid in diff["added"]:
         assert f"t-{aid}" in p.ids
     assert 'class="badge added"' in page and 'class="badge removed"' in page
+
+
+def test_render_html_says_where_content_went_and_which_units_were_renamed(chengdu):
+    old, new = chengdu
+    diff = diff_records(old, new, use_embeddings=False)
+    page = render_html(diff, old, new)
+    for r in diff["unit_renames"]:
+        assert f"{r['old']} → {r['new']}" in page
+    for rid, into in diff["removed_into"].items():
+        assert f"部分内容并入 {'、'.join(into)}" in page, rid
+    for p in diff["pairs"]:
+        if p.get("merged_from"):
+            assert f"含原 {'、'.join(p['merged_from'])} 部分内容" in page
