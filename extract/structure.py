@@ -62,9 +62,21 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 # Explicit markers (第X章/部分/节/条) may stand alone on their line, the title or article text on the next non-blank
 # line: PDF text layers of regulations print `第一章` / `总则` / `第一条` / `为加快……` that way; a chapter directly
-# followed by its first 第一节 has no title of its own. A bare 一、 or 1. never counts.
+# followed by its first 第一节 has no title of its own.
 _STANDALONE = {"chapter", "part", "jie", "article"}
 _LOOKAHEAD_LINES = 3
+# A bare ordinal (`（二）`, `(3)`, `2.`, `三、`) alone on its line takes the next line as its title too (ABBYY-style PDF
+# text: marker, blank line, `加大项目开发力度。…`), but alone a bare marker is as often an equation number
+# (`(1)` / `式中：`), a table row's number (`（17）` / `规模以上…` / `3 （%）`) or a number split by the PDF (`３５．` /
+# `８％`). So it counts only when it continues its style's numbering (1, or the last value of the style + 1) and the
+# next line reads as a title: it opens with a Chinese character or an opening quote, carries at least
+# _BARE_TITLE_MIN characters, and is no formula legend.
+_BARE = {"cn_dun", "cn_paren", "ar_paren", "ar_dot", "circled"}
+_BARE_TITLE_MIN = 4
+_BARE_TITLE = re.compile(r"[\u4e00-\u9fff“‘《「]")
+_NOT_A_TITLE = re.compile(r"式中|其中[:：]|注[:：]")
+_PARAGRAPH_MIN = 10  # a line after a title this long is its paragraph, not the next table cell
+_TOC_CUT = re.compile(r"[ \t][.·…．。•・]{1,3}[ \t]*$")  # a contents entry whose leader dots the PDF cut short
 
 
 def _marker(line: str) -> Optional[tuple[str, re.Match[str]]]:
@@ -79,6 +91,7 @@ def find_headings(text: str, shadow: str) -> list[Heading]:
     """Every line that starts with a numbering marker and carries text after it (or, for 第X章/部分/条, on the next
     non-blank line)."""
     heads = []
+    last: dict[str, int] = {}  # the last value met per marker style (a bare marker alone must continue it)
     lines = _lines(text)
     for i, (start, end) in enumerate(lines):
         line = shadow[start:end]
@@ -91,7 +104,12 @@ def find_headings(text: str, shadow: str) -> list[Heading]:
         rest = line[m.end():].strip()
         body_start, line_end = start + m.end(), end
         untitled = False
-        if not rest and style in _STANDALONE:
+        if not rest and style in _BARE and value is not None and value in (1, last.get(style, 0) + 1):
+            body = _bare_title_line(shadow, lines, i)
+            if body is not None:
+                body_start, line_end = body
+                rest = shadow[body_start:line_end]
+        elif not rest and style in _STANDALONE:
             body = _next_text_line(shadow, lines, i)
             if body is None:
                 continue
@@ -109,12 +127,13 @@ def find_headings(text: str, shadow: str) -> list[Heading]:
         marker_end = start + m.end()
         number = text[start:marker_end].strip()
         heads.append(Heading(style, value, number, start + (len(line) - len(line.lstrip())), body_start, line_end))
+        last[style] = value
     return heads
 
 
 _MARKER_NEXT = (-1, -1)
 # A table-of-contents entry: the title, a run of leader dots, maybe the page number (`二、发展目标......12`).
-TOC_ENTRY = re.compile(r"(?:[.·…．。•・-][ \t]*){4,}[ \t]*\d*[ \t]*$")
+TOC_ENTRY = re.compile(r"(?:[.·…．。•・-][ \t]*){4,}[ \t]*(?:\d*|[(（]\d+[)）])[ \t]*$")
 
 
 def _next_text_line(shadow: str, lines: list[tuple[int, int]], i: int) -> Optional[tuple[int, int]]:
@@ -128,6 +147,33 @@ def _next_text_line(shadow: str, lines: list[tuple[int, int]], i: int) -> Option
             return _MARKER_NEXT
         return start + len(line) - len(line.lstrip()), end
     return None
+
+
+def _bare_title_line(shadow: str, lines: list[tuple[int, int]], i: int) -> Optional[tuple[int, int]]:
+    """(start, end) of the title line of a bare marker alone on line i (see _BARE), or None when the next non-blank
+    line is no title: another marker, a number, a formula legend, a contents entry, a table cell.
+
+    Table cells are the hard case (`（3）` / `受污染耕地安全利用率(%)` / `90%左右`; `1.` / `计量设备所用软件的版本；` /
+    `2.`): a heading's title line either holds a sentence (`打造绿色物流。推进多式联运…`) or is followed by a
+    paragraph (`环境基础设施能力水平持续提升` / `完成 31 座城镇污水厂…`), where a cell is followed by a short cell
+    or by the next bare number."""
+    body = _next_text_line(shadow, lines, i)
+    if body is None or body == _MARKER_NEXT:
+        return None
+    s, e = body
+    line = shadow[s:e].strip()
+    if len(line) < _BARE_TITLE_MIN or not _BARE_TITLE.match(line) or _NOT_A_TITLE.match(line):
+        return None
+    if TOC_ENTRY.search(line) or _TOC_CUT.search(line):
+        return None
+    if "。" in line:
+        return s, e
+    k = next(k for k in range(i + 1, len(lines)) if lines[k][0] <= s <= lines[k][1])
+    after = next((shadow[a:b].strip() for a, b in lines[k + 1: k + 1 + _LOOKAHEAD_LINES] if shadow[a:b].strip()), "")
+    found = _marker(after)
+    if found:  # the next heading (`1.推进…`) follows a title-only heading; a bare number is the next table cell
+        return (s, e) if after[found[1].end():].strip() else None
+    return (s, e) if len(after) >= _PARAGRAPH_MIN else None
 
 
 def build_tree(text: str, headings: list[Heading]) -> list[Node]:

@@ -31,9 +31,6 @@ SAMPLE = ALL if os.environ.get("POLICYKG_BULK") == "all" else ALL[::20]
 ANNOTATION = re.compile(r"[（(［\[【]\s*(?:牵头|责任)(?:单位|部门|处室)\s*[:：]")
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百]+[章条])", re.M)
 
-MARKER_ALONE = ("编号单独成行：`（二）⏎⏎加大项目开发力度。…`（ABBYY 版式：编号、空行、标题各占一行），结构只认同一行带正文的"
-                "`（N）`，这些条目不成任务，其 `（责任单位：…）` 落在上一级里。跨行的标注本身已能读出（reflow.py）。"
-                "应：`（N）` 单独成行且下一非空行是正文（非编号）时，与 `第X章` 一样取下一行为标题。")
 UNNUMBERED = ("任务是不编号的段落（`第X节` 下每段以粗体短语开头、以 `（责任单位：…）` 结尾）；抽取器只认编号条目，"
               "这些段落不成任务（硬换行本身已能接上，reflow.py）。应：节内以责任标注结尾的段落各成一项任务（按序号编 id）。")
 NOT_A_TITLE = ("标题取成了正文里的一行：硬换行的前言行含 `战略`、`方案`、`意见` 等词（`达峰、碳中和战略部署，加快推动…`），"
@@ -49,7 +46,7 @@ ATTACHMENTS = ("一个文件里有多份附件或多份文件（`附件1`、`附
 
 #: check -> file name -> why it fails today (strict xfail: remove an entry when the file passes)
 KNOWN_GAPS: dict[str, dict[str, str]] = {
-    "units": {"70.txt": MARKER_ALONE, "80.txt": MARKER_ALONE, "451.txt": UNNUMBERED, "500.txt": UNNUMBERED},
+    "units": {"451.txt": UNNUMBERED, "500.txt": UNNUMBERED},
     "structure": {},
     "ids": {"26.txt": ATTACHMENTS, "310.txt": ATTACHMENTS, "395.txt": ATTACHMENTS, "460.txt": BOXES},
     "title": {f"{n}.txt": NOT_A_TITLE for n in (1, 26, 105, 239, 375, 395, 418, 439, 529, 576)},
