@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from . import docmeta
 from .errors import InputError
+from .indicator_tables import find_indicator_tables, targets_in
 from .record import DocumentInfo, PlanRecord, Section, Target, Task
 from .references import find_references
 from .reflow import unwrap
@@ -149,6 +150,7 @@ def targets_component(doc: Doc) -> Doc:
         elif not any(t.id == node.id for t in record.tasks):
             owners.append((node.id, (node.heading.start, _rstrip(st.text, node.end)), []))
     owners.sort(key=lambda o: o[1][0])
+    tables = find_indicator_tables(st.text, st.shadow, st.plan_year, st.published_year)  # 主要指标表
     for owner, (s, e), anns in owners:
         row = st.table_rows.get(s)
         if row is not None:
@@ -157,9 +159,11 @@ def targets_component(doc: Doc) -> Doc:
                 g.id = f"{owner}/{k + 1}"
             record.targets.extend(found)
             continue
-        regions = _minus(s, e, [a.span for a in anns])
+        in_table, table_lines = targets_in(tables, owner, s, e)  # table rows are read once, as table rows
+        regions = _minus(s, e, [a.span for a in anns] + table_lines)
         found = extract_targets(st.text, st.shadow, owner, regions, st.plan_year, st.published_year)
         found.extend(_deadline_milestones(st, owner, anns, found, regions))
+        found.extend(in_table)
         found.sort(key=lambda g: g.span[0])
         for k, g in enumerate(found):
             g.id = f"{owner}/{k + 1}"

@@ -22,7 +22,8 @@ from .structure import Heading
 from .timeexpr import parse_deadline_text
 from .units import assign_roles, parse_unit_list
 
-__all__ = ["TableRow", "find_task_rows", "merge_headings", "row_units", "row_targets"]
+__all__ = ["TableRow", "find_task_rows", "merge_headings", "row_units", "row_targets", "SEP", "cell_spans", "line_spans",
+           "task_header_kinds"]
 
 # Header cell → column kind; checked in this order on the cell with spaces removed.
 _HEADER_KINDS: list[tuple[str, re.Pattern[str]]] = [
@@ -34,7 +35,7 @@ _HEADER_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("content", re.compile(r"任务|工作|措施|内容|事项|举措|项目|目标|要求|重点|名称")),
 ]
 _UNIT_KINDS = ("lead", "support", "units")
-_SEP = "\t"
+SEP = "\t"  # the cell separator the .docx/.html loaders print (also read by extract.indicator_tables)
 
 
 @dataclass
@@ -49,10 +50,11 @@ class TableRow:
     group: bool = False  # a category row (one filled cell) that heads the rows below it
 
 
-def _cells(line: str, start: int) -> list[tuple[int, int]]:
-    """(s, e) of every TAB-separated cell of a line starting at `start`, trimmed of spaces."""
+def cell_spans(line: str, start: int) -> list[tuple[int, int]]:
+    """(s, e) of every TAB-separated cell of a line starting at `start`, trimmed of spaces (canonical-text offsets,
+    so a cell's span is a valid quote span)."""
     out, s = [], start
-    for piece in line.split(_SEP):
+    for piece in line.split(SEP):
         e = s + len(piece)
         a, b = s, e
         while a < b and line[a - start].isspace():
@@ -64,8 +66,9 @@ def _cells(line: str, start: int) -> list[tuple[int, int]]:
     return out
 
 
-def _header_kinds(cells: list[str]) -> Optional[list[str]]:
-    """Column kinds when `cells` is a task-table header, else None."""
+def task_header_kinds(cells: list[str]) -> Optional[list[str]]:
+    """Column kinds when `cells` is a task-table header, else None (extract.indicator_tables asks too, so that a
+    header is read by one kind of table only)."""
     kinds = []
     for c in cells:
         c = re.sub(r"\s+", "", c)
@@ -79,23 +82,20 @@ def find_task_rows(text: str, shadow: str) -> list[TableRow]:
     """Every data row of every task table in the text, in order."""
     rows: list[TableRow] = []
     kinds: Optional[list[str]] = None
-    spans, pos = [], 0
-    for raw_line in text.split("\n"):  # lines of the text itself: the shadow may join wrapped lines
-        spans.append((pos, pos + len(raw_line)))
-        pos += len(raw_line) + 1
+    spans = line_spans(text)
     for i, (start, end) in enumerate(spans):
         line = shadow[start:end]
-        if _SEP not in line:
-            nxt = i + 1 < len(spans) and _SEP in shadow[spans[i + 1][0]:spans[i + 1][1]]
+        if SEP not in line:
+            nxt = i + 1 < len(spans) and SEP in shadow[spans[i + 1][0]:spans[i + 1][1]]
             if kinds is not None and nxt and line.strip():
                 # a category cell merged across the table (`一、能源领域`) prints without TABs between rows
-                rows.append(TableRow(start, end, None, [_cells(line, start)[0]], group=True))
+                rows.append(TableRow(start, end, None, [cell_spans(line, start)[0]], group=True))
             elif line.strip() or not nxt:
                 kinds = None  # text outside a table ends it
             continue
-        cells = _cells(line, start)
+        cells = cell_spans(line, start)
         words = [shadow[s:e] for s, e in cells]
-        header = _header_kinds(words)
+        header = task_header_kinds(words)
         if header is not None:
             kinds = header
             continue
@@ -105,6 +105,15 @@ def find_task_rows(text: str, shadow: str) -> list[TableRow]:
         if row is not None:
             rows.append(row)
     return rows
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of the text itself: the shadow may join wrapped lines, table rows never wrap."""
+    spans, pos = [], 0
+    for raw_line in text.split("\n"):
+        spans.append((pos, pos + len(raw_line)))
+        pos += len(raw_line) + 1
+    return spans
 
 
 def _row(text: str, start: int, end: int, cells: list[tuple[int, int]], kinds: list[str]) -> Optional[TableRow]:
