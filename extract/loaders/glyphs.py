@@ -1,4 +1,4 @@
-"""Repair the punctuation that 方正 (Founder) typesetting fonts put into PDF text layers.
+"""Repair the punctuation that 方正 (Founder) typesetting fonts put into PDF text layers, and radicals written for hanzi.
 
 Why: PDFs set with 方正 fonts (108.pdf in the PDF test set, and many provincial documents) map full-width
 punctuation through a broken ToUnicode table: the GB2312 code of the glyph is emitted as if it were a Unicode code
@@ -33,6 +33,21 @@ YI_ALIASES: dict[str, str] = {chr(cp): _row3_alias(cp) for cp in range(_YI_ALIAS
 YI_ALIASES.update({"«": "《", "»": "》"})
 
 
+# Radical code points that PDF producers write for ordinary hanzi. A CJK font draws the Kangxi radical ⼯ (U+2F2F) and
+# the ideograph 工 with one glyph; a producer that builds the ToUnicode map from the font's cmap (Chromium/Skia
+# "print to PDF", some converters) may pick the radical, so `区发展改⾰委` would not match `区发展改革委`. No plan
+# writes radicals as text. Kangxi radicals fold by NFKC; the CJK Radicals Supplement has no decomposition, so the
+# standalone simplified forms are listed with their ideographs (Unicode's EquivalentUnifiedIdeograph.txt).
+_SUPPLEMENT_RADICALS = {
+    "\u2e9f": "母", "\u2ea0": "民", "\u2ec4": "西", "\u2ec5": "见", "\u2ec6": "角", "\u2ec9": "贝", "\u2ecb": "车",
+    "\u2ed3": "长", "\u2ed4": "门", "\u2ed8": "青", "\u2ed9": "韦", "\u2eda": "页", "\u2edb": "风", "\u2edc": "飞",
+    "\u2ee2": "马", "\u2ee5": "鱼", "\u2ee6": "鸟", "\u2ee7": "卤", "\u2ee8": "麦", "\u2ee9": "黄", "\u2eea": "黾",
+    "\u2eec": "齐", "\u2eee": "齿", "\u2ef0": "龙", "\u2ef3": "龟",
+}
+RADICALS: dict[str, str] = {chr(cp): unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+RADICALS.update(_SUPPLEMENT_RADICALS)
+
+
 def uses_row3_aliases(text: str) -> bool:
     """True when `text` shows the 方正 row-3 leak: it has code points in U+A3A1–U+A3FE and no other Yi syllables.
 
@@ -51,10 +66,15 @@ def uses_row3_aliases(text: str) -> bool:
 
 
 def repair(text: str, row3: bool) -> str:
-    """Replace the known 方正 code points in `text`; `row3` says whether the Yi aliases apply (see uses_row3_aliases)."""
+    """Replace the known 方正 code points in `text` (`row3` says whether the Yi aliases apply, see uses_row3_aliases)
+    and radicals written for hanzi (RADICALS)."""
     if row3:
-        text = text.translate(str.maketrans(YI_ALIASES))
-    return text.translate(str.maketrans(FANGZHENG_PUA))
+        text = text.translate(_YI_TABLE)
+    return text.translate(_TABLE)
+
+
+_YI_TABLE = str.maketrans(YI_ALIASES)
+_TABLE = str.maketrans({**FANGZHENG_PUA, **RADICALS})
 
 
 def unknown_private_use(text: str) -> list[str]:

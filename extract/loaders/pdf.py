@@ -4,20 +4,23 @@ Why: most plans circulate as PDFs. We read only the text layer (pdfplumber): OCR
 is refused with instructions, and a partly scanned file loads its text pages with a warning naming the pages it could
 not read — silently returning half a plan would make every later answer quietly incomplete.
 
-Pipeline: pdfplumber glyphs per page (duplicates from fake-bold removed) → 方正 glyph repair (glyphs.py) → lines by
-baseline (pdf_lines.py) → page furniture dropped and wrapped lines rejoined (pdf_paragraphs.py).
+Pipeline: pdfplumber glyphs per page (duplicates from fake-bold removed) → 方正 glyph repair (glyphs.py) → ruled
+tables read row by row, one TAB-separated line per row (pdf_tables.py) → the other glyphs in lines by baseline
+(pdf_lines.py), the table rows placed among them → page furniture dropped, a header row repeated on a run-on page
+dropped, wrapped lines rejoined (pdf_paragraphs.py).
 """
 from __future__ import annotations
 
 import io
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import InputError
 from .glyphs import repair, unknown_private_use, uses_row3_aliases
 from .pdf_lines import Line, chars_to_lines
 from .pdf_paragraphs import drop_page_furniture, rejoin
+from .pdf_tables import TableGrid, drop_repeated_headers, find_tables, place_rows, table_rows
 from .plaintext import empty_error
 from .registry import Decoded, register
 from .sniff import kind_name, sniff
@@ -35,6 +38,7 @@ class _Page:
     chars: list[dict[str, Any]]
     scanned: bool  # a large image lies under (or instead of) the text
     has_images: bool = field(default=False)
+    tables: list[TableGrid] = field(default_factory=list)  # ruled grids, read once the glyphs are repaired
 
 
 @register("pdf", (".pdf",), "PDF（需有文字层）")
@@ -66,8 +70,8 @@ def load_pdf(raw: bytes, name: str) -> Decoded:
     def fix(s: str) -> str:
         return repair(s, row3)
 
-    lines: list[list[Line]] = [chars_to_lines(p.chars, p.index, p.width, p.height, fix) for p in pages]
-    paragraphs = rejoin(drop_page_furniture(lines))
+    lines: list[list[Line]] = [_page_lines(p, fix) for p in pages]
+    paragraphs = rejoin(drop_repeated_headers(drop_page_furniture(lines)))
     if not paragraphs:
         raise InputError(f"{name}：{NO_TEXT_LAYER}")
     text = "\n".join(paragraphs) + "\n"
@@ -75,6 +79,19 @@ def load_pdf(raw: bytes, name: str) -> Decoded:
     if unmapped:
         warnings.append(f"文字层中有 {unmapped} 个字形没有对应文字（字体缺少编码映射），已略去；相关位置请对照原件")
     return Decoded(text, "pdf", warnings)
+
+
+def _page_lines(p: _Page, fix: Callable[[str], str]) -> list[Line]:
+    """The page's visual lines: each ruled table's rows as lines of their own, the other glyphs by baseline."""
+    rows: list[Line] = []
+    taken: set[int] = set()
+    for k, grid in enumerate(p.tables):
+        found = table_rows(grid, [c for c in p.chars if id(c) not in taken], p.index, p.width, p.height, k, fix)
+        if found is not None:
+            rows += found[0]
+            taken.update(id(c) for c in found[1])
+    flow = [c for c in p.chars if id(c) not in taken]
+    return place_rows(chars_to_lines(flow, p.index, p.width, p.height, fix), rows)
 
 
 def _read_pages(raw: bytes, name: str) -> list[_Page]:
@@ -90,7 +107,8 @@ def _read_pages(raw: bytes, name: str) -> list[_Page]:
                 chars = page.dedupe_chars().chars
                 area = float(page.width * page.height) or 1.0
                 big = any(_image_area(im, page) >= SCAN_COVERAGE * area for im in page.images)
-                pages.append(_Page(i, float(page.width), float(page.height), list(chars), big, bool(page.images)))
+                pages.append(_Page(i, float(page.width), float(page.height), list(chars), big, bool(page.images),
+                                   find_tables(page)))
                 page.close()  # frees the page's layout cache: long plans stay within memory
     except (PdfminerException, MalformedPDFException, PSException) as e:
         cause = e.args[0] if isinstance(e, PdfminerException) and e.args else e

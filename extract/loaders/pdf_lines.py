@@ -50,6 +50,8 @@ class Line:
     page: int  # 0-based page index
     page_width: float  # extent of the page along the writing direction
     page_height: float  # extent across it
+    direction: Direction = (1, 0)  # writing direction in page space; (1, 0) is upright
+    table: int | None = None  # for a ruled-table row (pdf_tables.py): the table's index on its page, else None
 
     @property
     def center(self) -> float:
@@ -125,6 +127,7 @@ def _lines_in_direction(chars: list[Char], d: Direction, page: int, pw: float, p
     for group in groups:
         line = _make_line(group, page, width, height)
         if line is not None:
+            line.direction = d
             lines.append(line)
     return lines
 

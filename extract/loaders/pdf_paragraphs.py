@@ -25,8 +25,11 @@ How a line break is judged (L = a line, N = the next line, across pages too):
      separated by space), also ends the paragraph.
 4. Lines are joined without a separator, except between two Latin letters (an English word wrap gets a space).
 
-Known limits: tables laid out as text are read row by row as visual lines, and a cell that wraps is joined only when
-its row line is as wide as the text block; two-column layouts are read across both columns; a paragraph that ends
+Ruled tables never reach these rules: pdf_tables.py prints each row as one line of TAB-separated cells (`Line.table`
+set), which is never joined to a neighbour, never taken for a page number and not counted in the layout measure.
+
+Known limits: tables laid out without rules are read row by row as visual lines, and a cell that wraps is joined only
+when its row line is as wide as the text block; two-column layouts are read across both columns; a paragraph that ends
 exactly at the right edge and is followed by an unindented paragraph (no first-line indent) is joined to it when the
 document elsewhere uses indentation.
 """
@@ -101,6 +104,8 @@ def drop_page_furniture(pages: list[list[Line]]) -> list[list[Line]]:
 
 
 def _is_page_number(line: Line, bottom: bool) -> bool:
+    if line.table is not None:  # a table row holding only a number is content
+        return False
     compact = re.sub(r"\s+", "", line.text)
     if not compact or not PAGE_NUMBER.match(compact):
         return False
@@ -111,6 +116,7 @@ def _is_page_number(line: Line, bottom: bool) -> bool:
 
 def measure(pages: list[list[Line]]) -> Layout:
     """Typical body size, text-block edges, line pitch and whether paragraphs are indented, from all lines."""
+    pages = [[ln for ln in page if ln.table is None] for page in pages]  # table rows are not body text
     lines = [ln for page in pages for ln in page]
     if not lines:
         return Layout(12.0, 0.0, 0.0, 14.0, False, False)
@@ -129,7 +135,7 @@ def measure(pages: list[list[Line]]) -> Layout:
 def page_left(lines: list[Line], layout: Layout) -> float:
     """Left edge of one page's text block: the document's, unless this page's continuation lines sit elsewhere
     (mirrored margins); then the leftmost edge shared by at least two of its body lines."""
-    xs = [ln.x0 for ln in lines if _same_size(ln.size, layout.body_size)]
+    xs = [ln.x0 for ln in lines if ln.table is None and _same_size(ln.size, layout.body_size)]
     tol = 0.5 * layout.body_size
     if sum(1 for x in xs if abs(x - layout.left) <= tol) >= 1 or len(xs) < 2:
         return layout.left
@@ -151,7 +157,10 @@ def rejoin(pages: list[list[Line]]) -> list[str]:
             text = line.text.strip()
             if not text:
                 continue
-            if prev is not None and paragraphs and continues(prev, line, layout, lefts[prev.page], left):
+            if line.table is not None:  # a table row is a line of its own; leading empty cells keep their TABs
+                text = line.text
+            if prev is not None and paragraphs and prev.table is None and line.table is None and \
+                    continues(prev, line, layout, lefts[prev.page], left):
                 paragraphs[-1] = _join(paragraphs[-1], text)
             else:
                 paragraphs.append(text)
