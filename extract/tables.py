@@ -212,6 +212,10 @@ def row_targets(text: str, shadow: str, owner: str, row: TableRow, plan_year: Op
     for g in found:
         if g.deadline is None and g.period_start is None:
             g.deadline, g.deadline_text, g.deadline_inherited, g.before = when.deadline, raw, True, when.before
+            if g.kind == "standard" and g.value is not None:
+                # read as if the row's time were written in the sentence: a dated amount (`新建公共充电桩500个` by
+                # 2023年9月底) is an amount to reach, not a standing rule for new builds
+                g.kind = "quantitative"
     if not found:
         s, e = row.content[0]
         found.append(Target(id="", task=owner, quote=text[s:e], span=(s, e), indicator=text[s:e][:60], value=None,

@@ -75,7 +75,7 @@ def test_the_time_column_dates_the_row_and_its_amounts(table_plan):
         targets[g.task].append(g)
     pv = targets["2.1"][0]
     assert (pv.value, pv.unit, pv.deadline, pv.quote) == (2, "万千瓦", "2023-12-31", "新增光伏装机2万千瓦")
-    assert [(g.value, g.unit, g.deadline) for g in targets["2.2"]] == [(500, "个", "2023-09-30")]
+    assert [(g.value, g.unit, g.deadline, g.kind) for g in targets["2.2"]] == [(500, "个", "2023-09-30", "quantitative")]
     (audit,) = targets["2.3"]  # no amount: the row itself is the commitment, due when the row says
     assert (audit.kind, audit.quote, audit.deadline) == ("milestone", "开展重点用能单位节能诊断", "2023-06-30")
     for g in table_plan.targets:
