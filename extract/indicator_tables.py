@@ -45,7 +45,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("unit", re.compile(r"^(计量)?单位$|^单位[(:]")),
 ]
 _CATEGORY_RE = re.compile(r"类别|领域|分类|方面|维度|一级指标")
-_INDICATOR_RE = re.compile(r"指标|名称")
+_INDICATOR_RE = re.compile(r"指标|名称|^(主要)?项目$")  # 项目 only beside a unit column (_is_header)
 _EMPTY_CELL = re.compile(r"^[-/—─\\\s]*$|^(无|暂无|空)$")
 _VALUE_RE = re.compile(
     r"^(?P<pre>≥|≤|>=|<=|>|<|不低于|不少于|不小于|不高于|不超过|不大于|大于|小于|高于|低于|超过|达到|控制在|降至|降到|力争|约)?"
@@ -56,6 +56,8 @@ _NOTE_RE = re.compile(r"[ ]*(\([^()]*\)|[,;][^,;]*)$")  # `≥19（力争20）`,
 _DEC_NAME = re.compile(r"(降低|下降|减少|削减|降幅)(率|幅度|比例)?$")
 _INC_NAME = re.compile(r"(增长|提高|提升|增幅)(率|幅度|比例)?$")
 _UNIT_BRACKET = re.compile(r"[ ]*\(([^()]{1,12})\)$")
+_RATE_LABEL = re.compile(r"(增长率|增速|增幅|降幅|下降率)")
+_UNIT_WORDS = {"百分比": "%", "百分数": "%"}  # a unit column that spells the percent sign out
 
 
 @dataclass
@@ -176,6 +178,9 @@ def _kind(word: str) -> str:
 def _is_header(words: list[str]) -> bool:
     """Whether a line's cells can open an indicator table: an indicator column and a time column."""
     kinds = [_kind(w) for w in words]
+    named = [re.sub(r"\s+", "", w) for w, k in zip(words, kinds) if k == "indicator"]
+    if named and all(re.fullmatch(r"(主要)?项目", w) for w in named) and "unit" not in kinds:
+        return False  # `项目` alone also heads project lists (项目 | 建设内容 | 2025年); with a unit column it is a measure
     return "indicator" in kinds and "time" in kinds and len(words) >= 2
 
 
@@ -379,8 +384,15 @@ def _target(text: str, shadow: str, cell: Span, col: _Column, name: str, unit: O
     period_start = f"{col.period[0]:04d}-01-01" if col.period else None
     if col.period and base_year is None:
         base_year = col.period[0] - 1  # `“十四五”累计下降13.5%`: against the year before the period
-    indicator = name + ("（年均）" if col.average and "年均" not in name else "")
     label = text[col.label[0]:col.label[1]]
+    own = _UNIT_BRACKET.search(shadow[col.label[0]:col.label[1]])
+    if own and _is_unit(own.group(1)):
+        unit = own.group(1)  # `年均增长率(%)` under a row whose unit column says 万千瓦: the column's own measure wins
+    rate = _RATE_LABEL.search(shadow[col.label[0]:col.label[1]])
+    if col.average and rate and "年均" not in name:
+        indicator = name + "年均" + rate.group(1)  # 光伏 + 年均增长率 (2025年 | 年均增长率(%))
+    else:
+        indicator = name + ("（年均）" if col.average and "年均" not in name else "")
     common = dict(id="", task="", quote=text[s:e], span=(s, e), indicator=indicator or None, baseline_year=base_year,
                   period_start=period_start, deadline=deadline, deadline_text=label, deadline_inherited=True)
     m = _VALUE_RE.match(_NOTE_RE.sub("", w))
@@ -391,6 +403,7 @@ def _target(text: str, shadow: str, cell: Span, col: _Column, name: str, unit: O
         return None
     value = float(m.group("num").replace(",", ""))
     unit = unit or m.group("unit") or None
+    unit = _UNIT_WORDS.get(unit, unit) if unit else None
     comparator = _comparator(m, name, col)
     return Target(**common, value=value, unit=unit, comparator=comparator, kind="quantitative",
                   hedge="力争" if m.group("pre") == "力争" else None)

@@ -259,3 +259,25 @@ def test_plain_text_has_no_tables():
     text = "一、主要目标\n到2025年，森林覆盖率达到19%。\n"
     assert find_indicator_tables(text, shadow(text)) == []
     assert [g.quote for g in extract_text(text).targets] == ["到2025年，森林覆盖率达到19%"]
+
+
+def test_a_project_column_beside_a_unit_column_with_levels_and_yearly_rates(tmp_path: Path):
+    """Qinghai's energy table (corpus pdf 108): 项目 | 单位, and under each target year a level (累计值) and a yearly
+    growth rate whose own header gives its measure (年均增长率(％)); the unit column spells % out as 百分比."""
+    rows = [("类别", "项目", "单位", "2020年", "2025年", "", "2030年", "", "说明"),
+            ("", "", "", "", "累计值", "年均增长率(%)", "累计值", "年均增长率(%)", ""),
+            ("能源供应", "光伏", "万千瓦", "1580", "4200", "21.6", "7000", "10.8", ""),
+            ("", "清洁能源装机占比", "百分比", "90.2", "96", "1.3", "100%", "0.8", "全国领先")]
+    merges = [(0, c, 1, c) for c in (0, 1, 2, 3, 8)] + [(0, 4, 0, 5), (0, 6, 0, 7), (2, 0, 3, 0)]
+    rec = extract_file(_docx(tmp_path / "plan.docx", [(rows, merges)]))
+    _check_spans(rec)
+    assert _row(rec, "光伏") == [("4200", 4200, "万千瓦", "=", 2020, None, "2025-12-31", "quantitative"),
+                                ("7000", 7000, "万千瓦", "=", 2020, None, "2030-12-31", "quantitative")]
+    assert [(q, v, u, d) for q, v, u, _, _, _, d, _ in _row(rec, "光伏年均增长率")] == [
+        ("21.6", 21.6, "%", "2025-12-31"), ("10.8", 10.8, "%", "2030-12-31")]
+    assert [(q, v, u) for q, v, u, *_ in _row(rec, "清洁能源装机占比")] == [("96", 96, "%"), ("100%", 100, "%")]
+
+
+def test_a_project_list_is_no_indicator_table():
+    text = "一、重点项目\n序号\t项目\t建设内容\t2025年\n1\t光伏电站\t建设100万千瓦\t建成\n"
+    assert find_indicator_tables(text, shadow(text), 2022, 2022) == []
