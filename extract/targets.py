@@ -33,6 +33,9 @@ MILESTONE_RE = re.compile(
     r"|实现碳达峰|碳排放达峰|实现达峰|率先达峰|完成[^,;。]{0,30}(评价|评估|任务|指标|目标|改造|建设|编制|验收|整治|淘汰|关停|退出)"
     r"|投入运营|投运|并网|出台|印发|全部采用|全部使用|全部实现|全面完成|实现[^,;。]{0,12}(全覆盖|清零|零增长|达标|全收集)"
     r"|全面实现|率先实现|基本实现|不增加|不再增加|只减不增|翻一番|翻番|形成[^,;。]{0,24}(报告|方案|清单|稿)")
+#: the imprint line official documents end with (版记): an issuing office and the date it was printed or issued
+IMPRINT_RE = re.compile(r"[^\s,;。]{2,30}(办公厅|办公室|人民政府|委员会|政府|厅|局|委)[ \t]*"
+                        r"\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*(印发|发布|印)?")
 DIRECTIONAL_RE = re.compile(r"进一步|取得[^,;。]{0,6}(进展|成效|突破)|明显|显著|稳步|持续|不断|逐步|全面提升|大幅|有所|初步形成")
 STANDARD_SUBJECT_RE = re.compile(r"新建|新增或更新|新上|新改扩建|改造后|新购|新增车辆|更新车辆")
 SCOPE_BEFORE_RE = re.compile(r"(年综合能源消费|年综合能耗|年耗能|年能耗|年用电量|年产值|年营业收入|年排放量?|规模以上)[ \t]*$")
@@ -194,6 +197,8 @@ def _inside_brackets(shadow: str, start: int, pos: int) -> bool:
 def _clause_candidates(shadow: str, cs: int, ce: int, qs: list[Quantity], time: Optional[TimeExpr],
                        inherited: bool, dated_here: bool = False) -> list[_Cand]:
     body = shadow[cs:ce]
+    if IMPRINT_RE.fullmatch(body.strip()):
+        return []  # `青海省人民政府办公厅 2021年7月13日印发`: the document's imprint, not a commitment
     scoped = [q for q in qs if _is_threshold(shadow, cs, ce, q, qs)]
     values = [q for q in qs if q not in scoped]
     standing = bool(time and time.standing)

@@ -120,3 +120,11 @@ def test_a_heading_time_dates_the_parts_after_a_semicolon() -> None:
     assert [(g[2], g[5]) for g in got] == [(400, "2025-12-31"), (700, "2030-12-31"), (50, "2030-12-31")]
     got = _targets("加强监测；到2025年，森林覆盖率达到20%。推动公共机构开展节能改造，创建节约型机关不少于30家。")
     assert [(g[2], g[5]) for g in got] == [(20, "2025-12-31"), (30, None)]
+
+
+def test_the_imprint_line_is_not_a_milestone() -> None:
+    for imprint in ("青海省人民政府办公厅 2021年7月13日印发", "某市发展和改革委员会办公室  2022 年 3 月 1 日印发",
+                    "某区人民政府 2022年11月24日"):
+        text = f"某市碳达峰实施方案\n一、重点任务\n（一）推进光伏建设。到2025年，新增光伏装机10万千瓦。\n{imprint}\n"
+        rec = extract_text(text)
+        assert [(g.quote, g.value) for g in rec.targets] == [("到2025年，新增光伏装机10万千瓦", 10)], imprint
