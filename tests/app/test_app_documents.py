@@ -46,6 +46,26 @@ def test_ingest_uploads_reports_each_file(store):
     assert "新方案" in store.doc_ids()
 
 
+def test_a_word_plan_with_a_task_table_uploads_with_its_tasks(store, tmp_path):
+    import docx
+    d = docx.Document()
+    for line in ("某某区2023年节能降碳重点工作安排", "一、重点任务"):
+        d.add_paragraph(line)
+    t = d.add_table(rows=1, cols=4)
+    for c, h in zip(t.rows[0].cells, ("序号", "重点任务", "责任单位", "完成时限")):
+        c.text = h
+    for row in (("1", "新增光伏装机2万千瓦", "区发展改革委、区经委", "2023年12月底"),
+                ("2", "新建公共充电桩500个", "区交通委", "2023年9月底")):
+        for c, v in zip(t.add_row().cells, row):
+            c.text = v
+    path = tmp_path / "表格方案.docx"
+    d.save(str(path))
+    out = data.ingest_uploads(store, [(path.name, path.read_bytes())])
+    assert [(i["id"], i["tasks"], i["targets"]) for i in out["ingested"]] == [("表格方案", 2, 2)]
+    rec = store.record("表格方案")
+    assert [[u.name for u in t.units] for t in rec.tasks] == [["区发展改革委", "区经委"], ["区交通委"]]
+
+
 def test_validate_export_drop(store):
     report = data.validate_document(store, JIADING_ID)
     assert report[0]["doc"] == JIADING_ID and isinstance(report[0]["conforms"], bool)
