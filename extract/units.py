@@ -8,6 +8,8 @@ Styles met in real plans (all matched on the shadow text, so ASCII and full-widt
   (责任部门:气候处,完成期限:6月底)              inline, several per task, each with its own deadline
   (责任单位:A,配合单位:B)                       配合/参与/协同 units support
   (A、B等按职责分工负责)                         the units are the list before 按职责分工负责
+  (A牵头,B、C配合) (A、B牵头,C等按职责分工负责)   no label: the role verb after each list says who leads (牵头),
+  (责任单位:A牵头,B等按职责分工负责)             who supports (配合/参与/协助) and who is responsible (负责)
 Where a document has no such markup a task carries no units: nothing is ever invented.
 """
 from __future__ import annotations
@@ -28,7 +30,22 @@ LABEL_RE = re.compile(rf"({_LABEL_RX})[ \t]*:[ \t]*")
 OPEN = "(["
 CLOSE = {"(": ")", "[": "]"}
 COLLECTIVE_RE = re.compile(r"^(各|相关|有关|其他|其它|全市|全区|全省)|等?(相关|有关)?(部门|单位|职能部门)$|^(各级|市级|区级|省级)")
-_DUTY_RE = re.compile(r"(等)?[ \t]*(按职责分工负责|按照职责分工负责|按职责分别负责|分工负责|按职责负责)")
+
+
+def _spaced(*words: str) -> str:
+    """An alternation of words that a PDF wrap or an OCR space may cut anywhere (`牵\u3000头`, `按职 责分工负责`)."""
+    return "|".join(r"\s*".join(map(re.escape, w)) for w in words)
+
+
+# Role verbs that close a unit list inside an annotation without a label (bulk: ~180 `（A牵头，B配合）`-style and ~700
+# `（A、B等按职责分工负责）` brackets in 40 of 490 plans; the sentence-level prose form `由A牵头，B配合。` at the end of
+# a task paragraph does not occur there, so running text is never read for units).
+_JOINTLY = rf"(?:(?:{_spaced('分别', '共同')})\s*)?"  # `A、B分别牵头`
+_LEAD_VERB = re.compile(rf"{_JOINTLY}(?:{_spaced('牵头负责', '牵头')})\s*$")
+_SUPPORT_VERB = re.compile(rf"{_JOINTLY}(?:{_spaced('配合', '参与', '协助', '协同', '协办')})\s*$")
+_DUTY_VERB = re.compile(rf"(?:{_spaced('按照', '按', '根据')})?\s*(?:{_spaced('职责', '职能')})?\s*"
+                        rf"(?:{_spaced('分工', '分别', '共同')})?\s*(?:{_spaced('负责落实', '负责')})\s*$")
+_NOTE = re.compile(r"^\s*下\s*同\s*$")  # `（A、B按职能分工负责，下同）`: a note, not a unit
 CONVENTION_FIRST_COMMA = re.compile(r"逗号前[为是]?牵头")
 CONVENTION_FIRST = re.compile(r"(排在?第一|第一个|排名第一|首位)[的位]?[为是]?牵头")
 
@@ -125,6 +142,76 @@ def _unit(text: str, s: int, e: int, role: Optional[str]) -> list[UnitRef]:
     return [UnitRef(name=name, role=role or "", collective=is_collective(name), span=(s, e))]
 
 
+# An annotation without a label is read as units only when every concrete name it yields ends like an organisation's
+# name (`（鼓励龙头企业参与）` is no assignment) — unless it says `按职责分工负责`, an assignment by itself, whose lists
+# hold names like `上饶车务段`, `工业和信息化` (sic) that no suffix list foresees.
+_STRONG_VERB = re.compile(rf"{_spaced('分工', '职责', '职能')}")
+_ORG_END = re.compile(r"(厅|局|委|委员会|部|办|办公室|政府|管委会|中心|公司|集团|院|会|所|行|站|署|室|处|队|社|团|馆|校|"
+                      r"区|县|市|州|盟|旗|镇|乡|街道|街镇|单位|部门|海关|联|段|\)|\]|）|〕|】)$")
+
+
+@dataclass
+class RoleRuns:
+    """A unit list cut by its role verbs: (start, end, role) runs; `closed` when its last part ends in a verb."""
+    runs: list[tuple[int, int, Optional[str]]]
+    closed: bool
+
+
+def role_runs(shadow: str, s: int, e: int) -> Optional[RoleRuns]:
+    """Split a unit list by the role verbs that close its parts: `A、B牵头，C，D配合` → [(A、B, "lead"), (C，D,
+    "support")]; `负责` leaves the role to assign_roles (None). A name without a verb takes the next verb (`A、B牵头`
+    covers A, `…，D配合` covers C); names after the last verb keep role None. Text after a `。` is a note (`…负责。以下不再列出`).
+    None when no part ends in a verb."""
+    stop = shadow.find("。", s, e)
+    e = e if stop < 0 else stop
+    runs: list[tuple[int, int, Optional[str]]] = []
+    pending: Optional[int] = None
+    for gs, ge in split_top(shadow, s, e, ",;、"):  # `A牵头、B、C等按职责分工负责` happens too
+        part = shadow[gs:ge]
+        if _NOTE.match(part):
+            continue
+        pending = gs if pending is None else pending
+        for rx, role in ((_LEAD_VERB, "lead"), (_SUPPORT_VERB, "support"), (_DUTY_VERB, None)):
+            m = rx.search(part)
+            if m and part[:m.start()].strip():
+                end = gs + len(part[:m.start()].rstrip())  # `…市水利局等⏎按职责分工负责`: the wrap is no part of a name
+                runs.append((pending, end, role))
+                pending = None
+                break
+    if not runs:
+        return None
+    closed = pending is None
+    if pending is not None:
+        runs.append((pending, e, None))
+    return RoleRuns(runs, closed)
+
+
+def _runs_units(text: str, shadow: str, rr: RoleRuns, default: Optional[str]) -> list[UnitRef]:
+    units: list[UnitRef] = []
+    for rs, re_, role in rr.runs:
+        units.extend(parse_unit_list(text, shadow, rs, re_, role or default))
+    return units
+
+
+def _parse_unlabeled(text: str, shadow: str, s: int, e: int, whole: tuple[int, int]) -> Optional[Annotation]:
+    """`（A、B牵头，C等按职责分工负责）` / `（A负责）`: an annotation without a label, when it is nothing but unit lists
+    closed by role verbs and every name reads as an organisation's."""
+    rr = role_runs(shadow, s, e)
+    if rr is None or not rr.closed:
+        return None
+    first_s = rr.runs[0][0]
+    m = re.match(r"\s*由", shadow[first_s:rr.runs[0][1]])  # `（由市发展改革委牵头，…）`
+    if m:
+        rr.runs[0] = (first_s + m.end(), rr.runs[0][1], rr.runs[0][2])
+    units = _runs_units(text, shadow, rr, None)
+    if not units or not all(u.collective or len(u.name) >= 3 for u in units):
+        return None  # a generic `（由企业牵头）`
+    if not _STRONG_VERB.search(shadow, s, e) and not all(u.collective or _ORG_END.search(u.name) for u in units):
+        return None  # running text in brackets (`（对数据的真实性负责）`)
+    us, ue = _strip(text, rr.runs[0][0], max(u.span[1] for u in units if u.span))
+    return Annotation(whole, (us, ue), units)
+
+
 def find_annotations(text: str, shadow: str, start: int, end: int, comma_rule: bool = False) -> list[Annotation]:
     """All responsibility annotations inside [start, end); `comma_rule` carries a "逗号前为牵头单位,下同" convention."""
     found: list[Annotation] = []
@@ -134,7 +221,8 @@ def find_annotations(text: str, shadow: str, start: int, end: int, comma_rule: b
         if c in OPEN:
             close = _match_close(shadow, i, end)
             if close > 0:
-                ann = _parse_inside(text, shadow, i + 1, close, (i, close + 1), comma_rule)
+                ann = (_parse_inside(text, shadow, i + 1, close, (i, close + 1), comma_rule)
+                       or _parse_unlabeled(text, shadow, i + 1, close, (i, close + 1)))
                 if ann:
                     found.append(ann)
                     i = close + 1
@@ -153,15 +241,6 @@ def find_annotations(text: str, shadow: str, start: int, end: int, comma_rule: b
                 found.append(ann)
             else:  # a 完成时限 line that belongs to the units line just before it
                 found[-1].deadline_text, found[-1].deadline_span = ann.deadline_text, ann.deadline_span
-    # "(A、B等按职责分工负责)"
-    for m in re.finditer(r"\(([^()\n]{2,120}?)" + _DUTY_RE.pattern + r"\)", shadow[start:end]):
-        s0 = start + m.start()
-        if any(a.span[0] <= s0 < a.span[1] for a in found):
-            continue
-        us, ue = start + m.start(1), start + m.end(1)
-        units = parse_unit_list(text, shadow, us, ue, None)
-        if units:
-            found.append(Annotation((s0, start + m.end()), (us, ue), units))
     found.sort(key=lambda a: a.span[0])
     return found
 
@@ -207,10 +286,16 @@ def _parse_inside(text: str, shadow: str, s: int, e: int, whole: tuple[int, int]
                 ann.sets_convention = "first" if "下同" in m2.group(1) else None
             body_e = seg_s + m2.start()
         role = "lead" if label in LEAD_LABELS else "support" if label in SUPPORT_LABELS else None
+        rr = role_runs(shadow, seg_s, body_e)  # `责任单位：A牵头，B等按职责分工负责`
+        if rr is not None:
+            body_e = max(r[1] for r in rr.runs)
         if ann.unit_span is None:
             us, ue = _strip(text, seg_s, body_e)
             ann.unit_span = (us, ue)
-        ann.units.extend(_units_with_comma_rule(text, shadow, seg_s, body_e, role, ann))
+        if rr is not None:
+            ann.units.extend(_runs_units(text, shadow, rr, role))
+        else:
+            ann.units.extend(_units_with_comma_rule(text, shadow, seg_s, body_e, role, ann))
     if not ann.units and not ann.deadline_text:
         return None
     if ann.unit_span and ann.units:
@@ -236,7 +321,9 @@ def assign_roles(units: list[UnitRef]) -> list[UnitRef]:
     if any(u.role == "lead" for u in units):
         return [UnitRef(u.name, u.role or "support", u.collective, u.span) for u in units]
     out, lead_given = [], False
-    first_concrete = next((k for k, u in enumerate(units) if not u.collective), 0)
+    # the first concrete unit whose role the document left open (a `配合` unit listed first does not lead)
+    open_ = [k for k, u in enumerate(units) if not u.role] or list(range(len(units)))
+    first_concrete = next((k for k in open_ if not units[k].collective), open_[0] if open_ else 0)
     for k, u in enumerate(units):
         is_lead = (k == first_concrete) and not lead_given
         lead_given = lead_given or is_lead

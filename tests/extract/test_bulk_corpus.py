@@ -41,8 +41,6 @@ BOXES = ("正文中的“专栏 N”（重点工程清单）各自从 `一、` �
          "（如 `1~2 湖南低碳城市试点建设项目`）。应：`专栏` 标题到下一个正文标题之间的编号条目属于专栏，不进正文层级。")
 ATTACHMENTS = ("一个文件里有多份附件或多份文件（`附件1`、`附件2`…），各自从 `一、` 编号，抽取器给出 `1~2` 这类 id。契约没有规定"
                "附件的 id：需要先定（例如附件号作为顶层路径段，或每个附件作为单独文档），在那之前 `~N` 不是契约里的 id。")
-# not a strict gap any more (419 passes the ≥90% check), but still true there: `（责任单位：生态环境厅牵头，省发展和改革委员会、…）`
-# gives the unit name `生态环境厅牵头`; it should be `生态环境厅` with role lead.
 
 #: check -> file name -> why it fails today (strict xfail: remove an entry when the file passes)
 KNOWN_GAPS: dict[str, dict[str, str]] = {
@@ -140,6 +138,23 @@ def test_bulk_responsibility_annotations_give_units(name: str) -> None:
     with_units = sum(1 for t in record["tasks"] if t["units"])
     assert with_units >= 0.9 * min(annotations, len(record["tasks"]) or annotations), (
         f"{annotations} annotations, {len(record['tasks'])} tasks, {with_units} with units")
+
+
+ROLE_VERB = re.compile(r"[（(][^（）()]{2,80}?牵\s*头\s*[，,、；;]")
+ROLE_VERBS = [f for f in ALL if ROLE_VERB.search(f.read_text(encoding="utf-8", errors="replace"))]
+
+
+@pytest.mark.slow
+@needs_bulk
+@pytest.mark.parametrize("name", [f.name for f in ROLE_VERBS])
+def test_bulk_role_verbs_are_roles_not_part_of_unit_names(name: str) -> None:
+    """`（A牵头，B、C等按职责分工负责）`, `（责任单位：A牵头，B配合）`: A leads, B and C support; no unit is named
+    `A牵头` or `C等按职责分工负责`."""
+    record, _, _ = extracted(name)
+    assert record is not None
+    names = [u["name"] for t in record["tasks"] for u in t["units"]]
+    assert not [n for n in names if re.search(r"牵头|配合$|参与$|负责$|按职责|分工", n)], names
+    assert any(u["role"] == "lead" for t in record["tasks"] for u in t["units"])
 
 
 #: the sample's numbered texts, plus the styles the sample misses that the whole bulk shows (KNOWN_GAPS["structure"])
