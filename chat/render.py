@@ -95,12 +95,25 @@ def passage_item(cat: Catalog, owner: str, span: tuple[int, int]) -> Optional[di
                           "clause": cat.label(owner)})
 
 
+def table_row_note(cat: Catalog, s: int, e: int) -> str:
+    """For a quote that is one cell of a table (an indicator table's `≥19`), the whole row, so that the answer says
+    what the number is about: `（表中该行：森林覆盖率｜%｜18.5｜≥19｜约束性）`; "" for prose."""
+    text = cat.text
+    ls, le = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+    line = text[ls:le if le >= 0 else len(text)]
+    if "\t" not in line:
+        return ""
+    cells = [c.strip() for c in line.split("\t") if c.strip()]
+    return f"（表中该行：{'｜'.join(cells)}）"
+
+
 def target_line(cat: Catalog, item: dict[str, Any], with_status: bool = False) -> str:
     tail = f"（期限：{fmt_date(item.get('deadline'))}"
     if with_status and item.get("status"):
         tail += f"，{STATUS_ZH.get(item['status'], item['status'])}"
     tail += "）"
-    return f"{cat.cite(item['task'])}「{item['quote']}」{tail}"
+    s, e = item["span"]
+    return f"{cat.cite(item['task'])}「{item['quote']}」{table_row_note(cat, s, e)}{tail}"
 
 
 def task_line(cat: Catalog, item: dict[str, Any]) -> str:

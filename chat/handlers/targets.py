@@ -14,7 +14,7 @@ from typing import Any, Optional
 from ..intents import Ctx, intent
 from ..locate import accepted, locate_targets, locate_tasks
 from ..queries import run, targets_query
-from ..render import Result, doc_name, fmt_date, fmt_value, none_result, target_item, target_line
+from ..render import Result, doc_name, fmt_date, fmt_value, none_result, table_row_note, target_item, target_line
 from ..status import DUE_SOON_DAYS, statuses
 from ..text import norm
 from .common import has_unit, missing_section, per_unit, query_text, scope_words, unknown_unit
@@ -318,7 +318,7 @@ def target_value(ctx: Ctx) -> Result:
                            target=row["gid"], task=row["owner"], tasks=[row["owner"]])
     val = fmt_value(row["value"], row.get("vunit"), row.get("comparator"))
     text = (f"按{doc_name(cat)}{cat.cite(row['owner'])}，目标为{val}"
-            f"（期限：{fmt_date(row.get('deadline'))}）。原文：「{row['quote']}」")
+            f"（期限：{fmt_date(row.get('deadline'))}）。原文：「{row['quote']}」{table_row_note(cat, row['s'], row['e'])}")
     items = [item] if item else []
     for gid in _alternatives(ctx, row["gid"], True):
         alt, qt = _target_row(ctx, gid)
