@@ -317,18 +317,17 @@ def _units_with_comma_rule(text: str, shadow: str, s: int, e: int, role: Optiona
 
 
 def assign_roles(units: list[UnitRef]) -> list[UnitRef]:
-    """Undecided roles: the first concrete unit leads when the document marks no lead; collective tokens support."""
+    """Undecided roles: the first concrete unit leads when the document marks no lead; collective tokens support.
+
+    The contract says "the first listed where the document does not distinguish", and shanghai_2022 gold 2.10.1
+    (`（责任单位：各区、市发展改革委）`) takes the collective 各区 as lead; but the chat's 牵头 answers skip collective
+    leads, so that task would read "没有写明牵头单位". Kept at the first concrete unit until both change together
+    (tests/extract/test_role_verbs.py, xfail). A unit the document marked `配合` does not lead for being listed first."""
     if any(u.role == "lead" for u in units):
         return [UnitRef(u.name, u.role or "support", u.collective, u.span) for u in units]
-    out, lead_given = [], False
-    # the first concrete unit whose role the document left open (a `配合` unit listed first does not lead)
     open_ = [k for k, u in enumerate(units) if not u.role] or list(range(len(units)))
-    first_concrete = next((k for k in open_ if not units[k].collective), open_[0] if open_ else 0)
-    for k, u in enumerate(units):
-        is_lead = (k == first_concrete) and not lead_given
-        lead_given = lead_given or is_lead
-        out.append(UnitRef(u.name, "lead" if is_lead else "support", u.collective, u.span))
-    return out
+    first = next((k for k in open_ if not units[k].collective), open_[0] if open_ else -1)
+    return [UnitRef(u.name, "lead" if k == first else "support", u.collective, u.span) for k, u in enumerate(units)]
 
 
 def merge_units(annotations: list[Annotation]) -> list[UnitRef]:
