@@ -52,7 +52,9 @@ class Node:
     subtree_end: int = 0
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of `text` (the shadow has the same line breaks as the text, except where reflow.py
+    turned a wrap into a space: callers that need the document's own lines pass the text)."""
     out, pos = [], 0
     for line in text.split("\n"):
         out.append((pos, pos + len(line)))
@@ -92,7 +94,7 @@ def find_headings(text: str, shadow: str) -> list[Heading]:
     non-blank line)."""
     heads = []
     last: dict[str, int] = {}  # the last value met per marker style (a bare marker alone must continue it)
-    lines = _lines(text)
+    lines = line_spans(text)
     for i, (start, end) in enumerate(lines):
         line = shadow[start:end]
         found = _marker(line)

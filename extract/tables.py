@@ -18,7 +18,7 @@ from typing import Optional
 
 from .numerals import ordinal_value
 from .record import Target, UnitRef
-from .structure import Heading
+from .structure import Heading, line_spans
 from .timeexpr import parse_deadline_text
 from .units import assign_roles, parse_unit_list
 
@@ -105,15 +105,6 @@ def find_task_rows(text: str, shadow: str) -> list[TableRow]:
         if row is not None:
             rows.append(row)
     return rows
-
-
-def line_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line of the text itself: the shadow may join wrapped lines, table rows never wrap."""
-    spans, pos = [], 0
-    for raw_line in text.split("\n"):
-        spans.append((pos, pos + len(raw_line)))
-        pos += len(raw_line) + 1
-    return spans
 
 
 def _row(text: str, start: int, end: int, cells: list[tuple[int, int]], kinds: list[str]) -> Optional[TableRow]:
