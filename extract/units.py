@@ -336,7 +336,8 @@ def merge_units(annotations: list[Annotation]) -> list[UnitRef]:
     Several inline annotations in one task (`…（责任部门：气候处，完成期限：6月底）…（责任部门：环评处、…）`) are separate
     assignments: where the document marks no lead, each one's first listed unit leads its part of the task."""
     merged: dict[str, UnitRef] = {}
-    if len(annotations) > 1:
+    marked = any(u.role == "lead" for a in annotations for u in a.units)
+    if len(annotations) > 1 and not marked:  # `牵头单位：A` ⏎ `责任单位：B、C` is one assignment: A leads, B does not
         annotations = [Annotation(a.span, a.unit_span, assign_roles(a.units)) for a in annotations]
     for a in annotations:
         for u in a.units:

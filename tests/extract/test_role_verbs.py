@@ -106,3 +106,16 @@ def test_where_no_lead_is_marked_the_first_listed_leads_even_a_collective(annota
     distinguish" — a collective token included; only one unit leads then."""
     units = _units(annotation)
     assert [n for n, role, _ in units if role == "lead"] == [lead]
+
+
+def test_lead_and_responsible_lines_are_one_assignment() -> None:
+    """Checklist style (Sanming, pdf 490): `牵头单位：A` and `责任单位：B、C` on lines of their own under a task are one
+    assignment — A leads, the 责任单位 list supports (its first unit does not lead a part of its own)."""
+    text = ("某市林业碳汇实施方案\n三、重点任务\n（一）项目开发机制\n1.加强林业碳汇计量评估。开展碳汇计量评估监测。\n"
+            "牵头单位：市林业局\n责任单位：市发改委、生态环境局、自然资源局，各县（市、区）人民政府\n"
+            "2.创新林业碳汇方法学。探索开发新的方法学。\n牵头单位：市生态环境局、市林业局\n责任单位：市发改委\n")
+    r = extract_text(text, doc_id="checklist")
+    assert [(u.name, u.role) for u in r.task("3.1.1").units] == [
+        ("市林业局", "lead"), ("市发改委", "support"), ("生态环境局", "support"), ("自然资源局", "support"),
+        ("各县（市、区）人民政府", "support")]
+    assert [u.name for u in r.task("3.1.2").units if u.role == "lead"] == ["市生态环境局", "市林业局"]
