@@ -27,6 +27,18 @@ SHARED = Path(os.environ.get("POLICYKG_SHARED", REPO.parent / "shared"))
 JIADING = REPO / "corpus" / "jiading_carbon_peak_plan_2022.txt"
 
 
+def scorable_source(source: Path) -> str:
+    """A path the acceptance scorer can read: score_extract.py decodes the source as text, so a PDF/Word/HTML plan is
+    scored against its canonical text (what `policykg text` prints, which every span indexes) written to a temp file."""
+    if source.suffix == ".txt":
+        return str(source)
+    import tempfile
+    from extract import load_text
+    out = Path(tempfile.gettempdir()) / f"policykg_canon_{source.stem}.txt"
+    out.write_text(load_text(source).text, encoding="utf-8")
+    return str(out)
+
+
 def scorer() -> Any:
     path = SHARED / "eval" / "score_extract.py"
     sys.path.insert(0, str(path.parent))
@@ -50,9 +62,9 @@ def scores() -> list[dict[str, Any]]:
     score = scorer().score
     rows = []
     for name, gold_path, source in gold_files():
-        if not gold_path.exists():
+        if not gold_path.exists() or not source.exists():  # the PDF golds read /work/shared/corpus/pdf
             continue
-        r = score(str(source), json.loads(gold_path.read_text(encoding="utf-8")), extract_file(source).to_contract())
+        r = score(scorable_source(source), json.loads(gold_path.read_text(encoding="utf-8")), extract_file(source).to_contract())
         t, f = r["targets"], r["fields"]
         rows.append({"gold": name, "tasks_f1": r["tasks"]["f1"], "units_f1": r["units"]["f1"],
                      "lead_acc": r["units"]["lead_acc"], "targets_p": t["p"], "targets_r": t["r_core"],

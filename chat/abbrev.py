@@ -18,6 +18,7 @@ ABBREVIATIONS: dict[str, str] = {
     "碳交易": "碳排放权交易",
     "新能源车": "新能源汽车",
     "电动车": "电动汽车",
+    "国考": "国家考核",  # 国考断面 = 国家考核断面 (water-quality sections assessed by the state)
 }
 
 

@@ -27,36 +27,40 @@ from typing import Iterable, Optional, Sequence
 __all__ = ["UnitMention", "AliasRegistry", "unit_core", "places_of", "ALIAS_GROUPS", "RELATED_GROUPS"]
 
 #: Long ↔ short forms of common government bodies (written forms, without admin prefix). One group = one body.
+#: A province names its departments 厅 where a city writes 局/委 (省经济和信息化厅 = 省经信厅, 省住房城乡建设厅 = 省住建厅),
+#: so the 厅 forms sit in the same groups: a document never has both levels of one department.
 #: General naming knowledge only: never the answers of one document.
 ALIAS_GROUPS: tuple[tuple[str, ...], ...] = (
     ("发展和改革委员会", "发展改革委员会", "发展改革委", "发改委", "发展和改革局", "发展改革局", "发改局"),
-    ("经济和信息化委员会", "经济信息化委员会", "经济信息化委", "经信委", "经济和信息化局", "经济信息化局", "经信局"),
+    ("经济和信息化委员会", "经济信息化委员会", "经济信息化委", "经信委", "经济和信息化局", "经济信息化局", "经信局",
+     "经济和信息化厅", "经济信息化厅", "经信厅"),
     ("经济委员会", "经委"),
     ("建设和管理委员会", "建设管理委员会", "建设管理委", "建管委"),
     ("住房和城乡建设委员会", "住房城乡建设委员会", "住房城乡建设委", "住建委", "住房和城乡建设局", "住房城乡建设局",
-     "住建局", "住房和城乡建设管理委员会", "住房城乡建设管理委"),
+     "住建局", "住房和城乡建设管理委员会", "住房城乡建设管理委", "住房和城乡建设厅", "住房城乡建设厅", "住建厅"),
     ("规划和自然资源局", "规划自然资源局", "规划资源局", "规土局"),
-    ("自然资源和规划局", "自然资源规划局", "自规局", "自然资源局"),
+    ("自然资源和规划局", "自然资源规划局", "自规局", "自然资源局", "自然资源厅"),
     ("交通委员会", "交通委", "交通运输委员会", "交通运输委"),
-    ("交通运输局", "交通局"),
+    ("交通运输局", "交通局", "交通运输厅", "交通厅"),
     ("生态环境局", "环保局", "环境保护局", "生态环境厅", "环保厅"),
     ("绿化和市容管理局", "绿化市容管理局", "绿化市容局", "绿容局"),
     ("园林和林业局", "园林林业局", "林业局", "园林局"),
     ("机关事务管理局", "机关事务局", "机管局", "机关事务服务中心", "机关事务管理中心"),
     ("市场监督管理局", "市场监管局", "市监局"),
-    ("科学技术委员会", "科委", "科学技术局", "科技局"),
-    ("农业农村委员会", "农业农村委", "农委", "农业农村局", "农业局"),
+    ("科学技术委员会", "科委", "科学技术局", "科技局", "科学技术厅", "科技厅"),
+    ("农业农村委员会", "农业农村委", "农委", "农业农村局", "农业局", "农业农村厅", "农业厅"),
     ("人力资源和社会保障局", "人力资源社会保障局", "人社局"),
     ("国有资产监督管理委员会", "国资委", "政府国资委"),
     ("商务委员会", "商务委", "商务局"),
     ("教育委员会", "教委", "教育局"),
     ("卫生健康委员会", "卫生健康委", "卫健委", "卫生健康局", "卫健局", "卫生局"),
     ("应急管理局", "应急局", "安监局"),
-    ("公安局", "公安分局"),
+    ("公安局", "公安分局", "公安厅"),
     ("城市管理委员会", "城管委", "城市管理局", "城管局"),
     ("城市管理行政执法局", "城管执法局", "城管执法委"),
     ("文化和旅游局", "文化旅游局", "文旅局", "文化广电旅游局", "文广旅局"),
-    ("统计局",), ("财政局",), ("税务局",), ("水务局", "水利局"), ("气象局",), ("审计局",), ("司法局",),
+    ("统计局",), ("财政局", "财政厅"), ("税务局",), ("水务局", "水利局", "水利厅"), ("气象局",), ("审计局",),
+    ("司法局", "司法厅"),
     ("民政局",), ("体育局",), ("商务厅",), ("房屋管理局", "房管局"),
     ("大数据中心", "大数据局", "政务服务大数据局", "数据局"),
     ("委宣传部", "宣传部"), ("委组织部", "组织部"), ("委党校", "党校"), ("委网信办", "网信办"),
@@ -229,7 +233,7 @@ class AliasRegistry:
             return [self.collective[m]], 4
         exact = [n for n in self.names if _norm(n) == m]
         if exact:
-            return exact, 4
+            return exact + self._bare_forms(exact), 4
         if m in self._forms:
             return list(self._forms[m]), 3
         core = unit_core(m, self.places)
@@ -244,6 +248,14 @@ class AliasRegistry:
             if rel in self._by_group:
                 return list(self._by_group[rel]), 1
         return [], 0
+
+    def _bare_forms(self, exact: list[str]) -> list[str]:
+        """Names the document writes without the admin prefix of an exact match: `市生态环境局、林业局` shares one 市,
+        so a plan that has both 市林业局 and 林业局 (Sanming 490) means one body, and a question on 市林业局 must reach
+        the tasks that list 林业局 too. Only bare names (no prefix of their own) of the same core are added."""
+        cores = {unit_core(n, self.places) for n in exact}
+        return [n for n in self.names if n not in exact and _strip_admin(_norm(n)) == _norm(n)
+                and _norm(n) not in {_norm(e) for e in exact} and unit_core(n, self.places) in cores]
 
     def surface_forms(self) -> list[str]:
         """Every form the registry recognises in text (names, short forms, prefixed forms), e.g. for a tokenizer's

@@ -13,7 +13,7 @@ from typing import Optional
 from .numerals import cn_to_int, parse_value
 
 MEASURES = sorted("""
-个百分点 百分点 平方公里 平方千米 平方米 平米 立方米 标准立方米 千瓦时 千瓦 兆瓦 吉瓦 瓦 千伏安 吨标准煤 吨标煤 吨二氧化碳 吨 千克 公斤
+克标准煤/千瓦时 克标煤/千瓦时 个百分点 百分点 平方公里 平方千米 平方米 平米 立方米 标准立方米 千瓦时 千瓦 兆瓦 吉瓦 瓦 千伏安 吨标准煤 吨标煤 吨二氧化碳 吨 千克 公斤
 公里 千米 米 公顷 亩 元 个 家 座 辆 艘 台 套 项 条 所 处 户 人 人次 名 次 种 星级 倍 小时 天 栋 幢 根 枚 棵 株 片 部 支 只 口
 kW kWh MW GW TWh
 """.split(), key=len, reverse=True)

@@ -31,7 +31,8 @@ HEDGES = ("力争", "原则上", "基本", "确保", "争取")
 MILESTONE_RE = re.compile(
     r"全覆盖|全面执行|全面实施|全面建成|基本建成|初步建成|建成|基本建立|初步建立|全面建立|建立健全|应装尽装|零填埋|零排放"
     r"|实现碳达峰|碳排放达峰|实现达峰|率先达峰|完成[^,;。]{0,30}(评价|评估|任务|指标|目标|改造|建设|编制|验收|整治|淘汰|关停|退出)"
-    r"|投入运营|投运|并网|出台|印发|全部采用|全部使用|全部实现|全面完成|实现[^,;。]{0,12}(全覆盖|清零|零增长|达标|全收集)"
+    r"|投入运营|投运|并网|出台|印发|全部采用|全部使用|全部实现|全面完成|实现[^,;。]{0,12}(全覆盖|清零|零增长|达标|全收集)|基本清零|全面清零"
+    r"|稳定达到[ⅠⅡⅢⅣⅤ]+类"
     r"|全面实现|率先实现|基本实现|不增加|不再增加|只减不增|翻一番|翻番|形成[^,;。]{0,24}(报告|方案|清单|稿)")
 #: the imprint line official documents end with (版记): an issuing office and the date it was printed or issued
 IMPRINT_RE = re.compile(r"[^\s,;。]{2,30}(办公厅|办公室|人民政府|委员会|政府|厅|局|委)[ \t]*"
@@ -279,13 +280,27 @@ def _is_threshold(shadow: str, cs: int, ce: int, q: Quantity, qs: list[Quantity]
         return True
     if re.match(r"[ \t]*(范围内|范围|以内的|以上的?规模)", after) or re.search(r"半径[ \t]*$", shadow[max(cs, q.start - 4):q.start]):
         return True
-    if re.match(r"[ \t]*的[\u4e00-\u9fff]", after) and any(o.start > q.end for o in qs):
+    if re.search(r"等[ \t]*$", before) and q.unit in ("项", "类", "种", "个") and "、" in shadow[cs:q.start]:
+        return True  # "化学需氧量、氨氮…等4项主要污染物…分别…": the size of the list before it, not an amount
+    later_after = [o for o in qs if o.start > q.end]
+    if re.match(r"[ \t]*的[\u4e00-\u9fff]", after) and later_after and not _share_list(shadow, q, later_after):
         return True  # "节能率不低于15%的公共建筑60万平方米": the first number picks what the second counts
     if SCOPE_BEFORE_RE.search(shadow[max(cs, q.start - 10):q.start]):
         return True
     # an enumerated threshold "2000吨标准煤、其他…1000吨标准煤以上的…单位" shares the later one's scope
     later = [o for o in qs if o.start > q.start and o.unit == q.unit]
     return bool(later) and shadow[q.end:q.end + 1] == "、" and _is_threshold(shadow, cs, ce, later[0], [])
+
+
+def _share_list(shadow: str, q: Quantity, later: list[Quantity]) -> bool:
+    """`95%的省级、90%的市级和70%的县级党政机关达到…`: shares of one whole listed side by side, each `N%的X` and joined
+    by 、/和, are one value each (three commitments), not a first number that picks what the next one counts."""
+    chain = [q] + later
+    for a, b in zip(chain, chain[1:]):
+        if a.unit != q.unit or b.unit != q.unit or not re.fullmatch(r"[ \t]*的[^,;。、和]{1,8}[、和及][ \t]*",
+                                                                      shadow[a.end:b.start]):
+            return False
+    return shadow[chain[-1].end:chain[-1].end + 1] == "的"
 
 
 def _split_enumeration(shadow: str, cs: int, ce: int, values: list[Quantity]) -> list[tuple[int, int]]:

@@ -128,6 +128,16 @@ class Gold:
         raise ValueError(of)
 
 
+def source_text(path):
+    """The plan's canonical text: a .txt decoded, a PDF/Word/HTML plan as `policykg text` prints it (the extractor's
+    loader), so `absent` strings are checked against what the bot can read."""
+    if not path.endswith(".txt"):
+        sys.path.insert(0, os.path.dirname(os.path.dirname(HERE)))
+        from extract import load_text
+        return load_text(path).text
+    return open(path, encoding="utf-8-sig").read().replace("\r\n", "\n")
+
+
 def idkey(tid):
     return [int(x) for x in tid.split(".")]
 
@@ -380,7 +390,7 @@ def main(argv=None):
     a = ap.parse_args(argv)
     plan, src_mod = load_plan(a.src, a.gold, a.source, a.out)
     gold = Gold(plan.gold)
-    src = open(plan.source, encoding="utf-8-sig").read().replace("\r\n", "\n")
+    src = source_text(plan.source)
     if a.write:
         qa, dialogues = build(gold, src_mod, plan)
         with open(plan.out, "w", encoding="utf-8") as f:

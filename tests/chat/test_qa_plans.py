@@ -27,13 +27,39 @@ PLANS = {
     "shanghai": ("qa_shanghai.json", "tests/gold/shanghai_2022.json", "corpus/shanghai_carbon_peak_plan_2022.txt"),
     "jiangsu": ("qa_jiangsu.json", "tests/gold/jiangsu_2021.json",
                 "corpus/jiangsu_eco_env_dept_carbon_workplan_2021.txt"),
+    # PDF plans of the shared corpus (skipped when absent): a provincial 责任/配合单位 plan and a 市 checklist notice
+    "anhui": ("qa_anhui.json", "tests/gold/anhui_485.json", "/work/shared/corpus/pdf/485.pdf"),
+    "sanming": ("qa_sanming.json", "tests/gold/sanming_490.json", "/work/shared/corpus/pdf/490.pdf"),
 }
+
+UNITS_490 = ("extraction (units.py): the `责任单位：` line under `牵头单位：` is read as leads too, and the shared 市 of "
+             "`市生态环境局、林业局` is not expanded, so the answer names 林业局/生态环境局 or the wrong leads")
 
 KNOWN_EXTRACTION_MISSES: dict[str, dict[str, str]] = {
     "shanghai": {},
     "jiangsu": {
         "od06": "the milestones of 1.2 and 2.5 are quoted from the task title on, so each quote contains the clause's "
                 "quantitative target (4.2 %, 400/300 万千瓦) and maps to it instead of T005/T015",
+    },
+    "anhui": {
+        "ut02": "chat: `作为责任单位` in a plan that writes 责任单位 (lead) next to 配合单位 (support) is read as every "
+                "responsible unit, not the 责任单位 role",
+        "lu02": "chat: `…的责任单位是哪个` is answered with every unit of the task; in this plan 责任单位 is the lead role",
+        "lu04": "chat: `由哪些部门负责` is answered with every unit (配合单位 included); 负责 means the 责任单位 here",
+        "tv03": "not diagnosed: the target (295 克标煤/千瓦时, 火电平均供电煤耗) is extracted, the question is answered none",
+        "tv08": "extraction: the 分别 entries are found, but the answer lists the three values whose indicator names "
+                "overlap the question instead of the one for 氨氮",
+        "od01": "extraction: the two milestones 散煤基本清零 and 长江干流水质稳定达到Ⅱ类 are quoted so that the scorer's "
+                "overlap mapping leaves them unmapped (2 unmapped items)",
+    },
+    "sanming": {
+        "ut01": UNITS_490, "ut03": "chat: 市金融监管局 does not reach the tasks that list the bare 金融监管局 " + UNITS_490,
+        "uty01": UNITS_490 + " (3.3.2 lists 林业局, so T012/T013 are missing)", "od02": UNITS_490 + " (T012/T013)",
+        "ct04": UNITS_490, "ct05": UNITS_490 + " (4.4's closing line is joined to its unit list: reflow)",
+        "lu02": UNITS_490, "lu04": UNITS_490, "cr01": UNITS_490, "cr02": UNITS_490, "cr03": UNITS_490,
+        "tv06": "not diagnosed: `其中林业碳票30万吨以上` is extracted; `林业碳票交易量` is answered none",
+        "ct01": "chat: `（含保障机制）` in a count question is read as a section reference (gives 4, the tasks of 保障机制)",
+        "op01": "chat retrieval: 3.4.2 (争取升级碳票计量方法) is not among the cited tasks for `林业碳票`",
     },
 }
 
@@ -42,6 +68,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(not SCORER.exists(), reason="
 
 def _score(name: str) -> dict:
     qa, gold, plan = PLANS[name]
+    if not (ROOT / plan).exists():
+        pytest.skip(f"plan not present: {plan}")
     cmd = f"{shlex.quote(sys.executable)} -m chat --store memory: --ingest {shlex.quote(str(ROOT / plan))} -"
     out = subprocess.run([sys.executable, str(SCORER), "--qa", str(HERE / qa), "--gold", str(ROOT / gold),
                           "--cmd", cmd, "--json"], capture_output=True, text=True, cwd=ROOT, timeout=1200)
@@ -67,7 +95,8 @@ def test_scorer_thresholds(name):
     assert not fixed, f"known misses that now pass: remove them from KNOWN_EXTRACTION_MISSES: {fixed}"
 
 
-@pytest.mark.parametrize("src", ["qa_jiading_src.py", "qa_shanghai_src.py", "qa_jiangsu_src.py"])
+@pytest.mark.parametrize("src", ["qa_jiading_src.py", "qa_shanghai_src.py", "qa_jiangsu_src.py", "qa_anhui_src.py",
+                                 "qa_sanming_src.py"])
 def test_question_sets_match_their_gold(src, capsys):
     """check_qa.py: every expected equals what the gold gives for the hand-written params, none-questions have
     nothing, and a perfect gold answer passes the official judge."""

@@ -13,6 +13,7 @@ import importlib.util
 import json
 import sys
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Callable
 
 import pytest
@@ -27,7 +28,12 @@ THRESHOLDS: dict[str, float] = {"tasks_f1": 0.95, "units_f1": 0.95, "lead_acc": 
 
 #: (gold file stem, metric) -> {missed item: why the extractor misses it}. Items are task ids (tasks_f1, units_f1,
 #: lead_acc) or gold target ids (target_recall). Only files below a threshold need entries.
+LEAD_490 = "the second lead is written without the shared 市 (`牵头单位：市林业局、住建局`) and is not expanded (units.py, another engineer's module); gold: 市住建局"
+PREFIX_490 = "the shared 市 of a 、-chain is not expanded (`市生态环境局、林业局` gives 林业局; gold: 市林业局) (units.py)"
 KNOWN_MISSES: dict[tuple[str, str], dict[str, str]] = {
+    ("sanming_490", "lead_acc"): {t: LEAD_490 for t in ['3.1.5', '3.3.2', '3.3.3', '3.4.2', '3.5.1', '3.5.2', '3.5.5']},
+    ("sanming_490", "units_f1"): {**{t: PREFIX_490 for t in ['3.1.5', '3.2.1', '3.3.1', '3.3.2', '3.3.3', '3.4.1', '3.4.2', '3.5.1', '3.5.2', '3.5.4', '3.5.5', '4.2']},
+                                  "4.4": "the notice's closing line (本通知自印发之日起实施，有效期至…) is joined to the last 责任单位 line, and 科协 is not expanded to 市科协 (reflow/units.py)"},
 }
 
 
@@ -41,13 +47,27 @@ def _scorer() -> Any:
     return mod
 
 
+def scorable_source(source: Path) -> str:
+    """A path the acceptance scorer can read: score_extract.py decodes the source as text, so a PDF/Word/HTML plan is
+    scored against its canonical text (what `policykg text` prints, which every span indexes) written to a temp file."""
+    if source.suffix == ".txt":
+        return str(source)
+    import tempfile
+    from extract import load_text
+    out = Path(tempfile.gettempdir()) / f"policykg_canon_{source.stem}.txt"
+    out.write_text(load_text(source).text, encoding="utf-8")
+    return str(out)
+
+
 @lru_cache(maxsize=None)
 def scored(stem: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     """(score, prediction, gold) for one gold file; extracted once per test session."""
     gold = json.loads((GOLD_DIR / f"{stem}.json").read_text(encoding="utf-8"))
     source = REPO / gold["document"]["source_file"]
+    if not source.exists():  # the PDF golds (anhui_485, sanming_490) read /work/shared/corpus/pdf
+        pytest.skip(f"source not present: {source}")
     pred = extract_file(source).to_contract()
-    return _scorer().score(str(source), gold, pred), pred, gold
+    return _scorer().score(scorable_source(source), gold, pred), pred, gold
 
 
 def _unit_misses(r: dict, pred: dict, gold: dict) -> set[str]:

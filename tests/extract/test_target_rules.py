@@ -128,3 +128,29 @@ def test_the_imprint_line_is_not_a_milestone() -> None:
         text = f"某市碳达峰实施方案\n一、重点任务\n（一）推进光伏建设。到2025年，新增光伏装机10万千瓦。\n{imprint}\n"
         rec = extract_text(text)
         assert [(g.quote, g.value) for g in rec.targets] == [("到2025年，新增光伏装机10万千瓦", 10)], imprint
+
+
+def test_list_size_before_respectively_is_no_target() -> None:
+    """`A、B、C、D等4项主要污染物…分别…`: 4项 is the size of the list (Anhui 十四五 节能减排, 485.pdf), so the four values
+    pair with the four names instead of the clause giving up on `分别`."""
+    got = _targets("到2025年，化学需氧量、氨氮、氮氧化物、挥发性有机物等4项主要污染物重点工程减排量分别累计达到13.67万吨、"
+                   "0.69万吨、8.3万吨、3.07万吨。")
+    assert [g[2] for g in got] == [13.67, 0.69, 8.3, 3.07]
+    assert [g[1][:4] for g in got[:3]] == ["化学需氧", "氨氮", "氮氧化物"]
+
+
+def test_shares_listed_side_by_side_are_one_target_each() -> None:
+    """`95%的省级、90%的市级和70%的县级党政机关达到创建标准`: three shares of one whole, not a threshold per number."""
+    got = _targets("到2022年，95%的省级、90%的市级和70%的县级党政机关达到创建标准。")
+    assert [(g[2], g[3], g[5]) for g in got] == [(95, "%", "2022-12-31"), (90, "%", "2022-12-31"), (70, "%", "2022-12-31")]
+    # the threshold reading stays for a share that picks what a different amount counts
+    got = _targets("到2025年，完成节能率不低于15%的公共建筑60万平方米以上。")
+    assert [(g[2], g[3]) for g in got] == [(60, "万平方米")]
+
+
+def test_coal_rate_unit_and_clearing_milestones() -> None:
+    got = _targets("到2025年，火电平均供电煤耗降至295克标煤/千瓦时，散煤基本清零。")
+    assert [(g[2], g[3], g[4]) for g in got] == [(295, "克标煤/千瓦时", "<="), (None, None, None)]
+    assert got[1][0] == "散煤基本清零" and got[1][5] == "2025-12-31"
+    got = _targets("到2025年，国家考核断面水质优良比例达到83%，长江干流水质稳定达到Ⅱ类。")
+    assert [g[0] for g in got] == ["到2025年，国家考核断面水质优良比例达到83%", "长江干流水质稳定达到Ⅱ类"]

@@ -2,7 +2,14 @@ import json, re, sys, os
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
 def canon(path):
-    raw = open(os.path.join(REPO, path), "rb").read()
+    """The canonical text of a source: a .txt file decoded, or what `policykg text` prints for a PDF/Word/HTML plan
+    (the gold's spans are substrings of that text, whatever the format)."""
+    full = os.path.join(REPO, path)
+    if not full.endswith(".txt"):
+        sys.path.insert(0, REPO)
+        from extract import load_text
+        return load_text(full).text
+    raw = open(full, "rb").read()
     t = raw.decode("utf-8-sig")
     return t.replace("\r\n", "\n")
 
