@@ -1,7 +1,7 @@
 """Responsible units from the document's own responsibility markup.
 
 Styles met in real plans (all matched on the shadow text, so ASCII and full-width brackets are the same):
-  (责任单位:A、B等相关职能部门,各街镇)           first concrete unit leads (the document does not distinguish)
+  (责任单位:A、B等相关职能部门,各街镇)           first listed unit leads (the document does not distinguish)
   (牵头单位:A、B;责任单位:C、D)                 牵头 lists lead, the others support
   [责任单位:A、B,C;逗号前为牵头单位,下同]        a convention note: units before the comma lead (and "下同": later ones too)
   责任单位:A、B(排在第一为牵头单位,下同)         a separate line after the task; 完成时限:… on the next line
@@ -115,7 +115,7 @@ def clean_name(name: str) -> str:
 
 
 def parse_unit_list(text: str, shadow: str, s: int, e: int, role: Optional[str]) -> list[UnitRef]:
-    """Units of one list `A、B等相关职能部门,各街镇`; `role` None means "decide later" (first concrete leads)."""
+    """Units of one list `A、B等相关职能部门,各街镇`; `role` None means "decide later" (first listed leads)."""
     units: list[UnitRef] = []
     for ps, pe in split_top(shadow, s, e, "、,;/"):
         ps, pe = _strip(text, ps, pe)
@@ -317,16 +317,14 @@ def _units_with_comma_rule(text: str, shadow: str, s: int, e: int, role: Optiona
 
 
 def assign_roles(units: list[UnitRef]) -> list[UnitRef]:
-    """Undecided roles: the first concrete unit leads when the document marks no lead; collective tokens support.
-
-    The contract says "the first listed where the document does not distinguish", and shanghai_2022 gold 2.10.1
-    (`（责任单位：各区、市发展改革委）`) takes the collective 各区 as lead; but the chat's 牵头 answers skip collective
-    leads, so that task would read "没有写明牵头单位". Kept at the first concrete unit until both change together
-    (tests/extract/test_role_verbs.py, xfail). A unit the document marked `配合` does not lead for being listed first."""
+    """Undecided roles: where the document marks no lead, the first listed unit leads — a collective token included
+    (`（责任单位：各区、市发展改革委）`: 各区 lead), as the contract says ("the first listed where the document does not
+    distinguish") and shanghai_2022 gold 2.10.1 reads it; chat names such a lead as the collective it is. A unit the
+    document marked `配合` does not lead for being listed first."""
     if any(u.role == "lead" for u in units):
         return [UnitRef(u.name, u.role or "support", u.collective, u.span) for u in units]
     open_ = [k for k, u in enumerate(units) if not u.role] or list(range(len(units)))
-    first = next((k for k in open_ if not units[k].collective), open_[0] if open_ else -1)
+    first = open_[0] if open_ else -1
     return [UnitRef(u.name, "lead" if k == first else "support", u.collective, u.span) for k, u in enumerate(units)]
 
 

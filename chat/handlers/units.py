@@ -95,13 +95,15 @@ def lead_unit(ctx: Ctx) -> Result:
     rows, q = _units_of(ctx, tid)
     task_rows = run(ctx.store, tasks_query(cat.doc_id, task=tid))
     item = task_item(cat, task_rows[0], quote="units") if task_rows else None
-    leads = [r["unit"] for r in rows if r["role"] == "lead" and not r["collective"]]
+    leads = [r["unit"] for r in rows if r["role"] == "lead"]
     title = cat.task(tid).title
     if not leads:
         return none_result(f"{doc_name(cat)}{cat.cite(tid)}“{title}”没有写明牵头单位。", q.text, task=tid,
                            tasks=[tid])
     all_units = join_names([r["unit"] for r in rows])
-    return Result(answer=f"{doc_name(cat)}{cat.cite(tid)}“{title}”由{join_names(leads)}牵头（责任单位：{all_units}）。",
+    coll = [r["unit"] for r in rows if r["role"] == "lead" and r["collective"]]
+    note = f"，“{join_names(coll)}”是统称，不展开为具体单位" if coll else ""
+    return Result(answer=f"{doc_name(cat)}{cat.cite(tid)}“{title}”由{join_names(leads)}牵头（责任单位：{all_units}{note}）。",
                   items=[item] if item else [], units=leads, query=q.text, focus={"task": tid, "tasks": [tid]})
 
 
@@ -124,7 +126,7 @@ def task_units(ctx: Ctx) -> Result:
     task_rows = run(ctx.store, tasks_query(cat.doc_id, task=tid))
     item = task_item(cat, task_rows[0], quote="units") if task_rows else None
     concrete = [r["unit"] for r in rows if not r["collective"]]
-    lead = [r["unit"] for r in rows if r["role"] == "lead" and not r["collective"]]
+    lead = [r["unit"] for r in rows if r["role"] == "lead"]
     coll = [r["unit"] for r in rows if r["collective"]]
     text = f"{doc_name(cat)}{cat.cite(tid)}“{title}”的责任单位为：{join_names(concrete)}"
     text += f"（{join_names(lead)}牵头）" if lead else ""

@@ -47,3 +47,4 @@ def test_listings_show_the_row_of_each_table_cell(table_store):
     a = answer("到2025年有哪些指标？", table_store, as_of=date(2026, 11, 23))
     assert "「15」（表中该行：2｜非化石能源占能源消费总量比重｜%｜11.4｜15｜预期性）" in a["answer"]
     assert "「到2025年，完成10家企业节能改造」（期限" in a["answer"]  # prose quotes are unchanged
+

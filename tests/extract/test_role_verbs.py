@@ -87,17 +87,10 @@ def test_a_label_list_without_verbs_is_read_as_before() -> None:
         ("各街镇", "support", True)]
 
 
-COLLECTIVE_FIRST = pytest.mark.xfail(strict=True, reason=(
-    "契约与 shanghai_2022 金标（2.10.1 `各区、市发展改革委` → 各区）都取“第一个列出的”，抽取器仍取第一个具体单位："
-    "chat 的“谁牵头”回答跳过统称牵头单位（chat/handlers/units.py），改了抽取器 2.10.1 就会答成“没有写明牵头单位”。"
-    "需要与 chat 一起改（统称牵头时答“由各区牵头”）。"))
-
-
 @pytest.mark.parametrize("annotation, lead", [
-    pytest.param("（责任单位：各区、市发展改革委）", "各区", marks=COLLECTIVE_FIRST),  # shanghai_2022 gold 2.10.1
-    pytest.param("（责任单位：各区人民政府、市生态环境局、市发展改革委）", "各区人民政府", marks=COLLECTIVE_FIRST),
-    pytest.param("（各省辖市政府、济源示范区管委会、各省直管县〔市〕政府，省发展改革委、生态环境厅等按职责分工负责）",
-                 "各省辖市政府", marks=COLLECTIVE_FIRST),
+    ("（责任单位：各区、市发展改革委）", "各区"),  # shanghai_2022 gold 2.10.1
+    ("（责任单位：各区人民政府、市生态环境局、市发展改革委）", "各区人民政府"),
+    ("（各省辖市政府、济源示范区管委会、各省直管县〔市〕政府，省发展改革委、生态环境厅等按职责分工负责）", "各省辖市政府"),
     ("（责任单位：区发展改革委、区经委等相关职能部门，各街镇）", "区发展改革委"),  # Jiading 3.1.1
     ("（牵头单位：市发展改革委；责任单位：各区政府、市经信局）", "市发展改革委"),
 ])
