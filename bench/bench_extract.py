@@ -11,7 +11,6 @@ Peak memory is the process's maximum resident set size (getrusage), i.e. what th
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import resource
@@ -23,28 +22,15 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from tests.scorers import load_score_extract, scorable_source  # noqa: E402
 SHARED = Path(os.environ.get("POLICYKG_SHARED", REPO.parent / "shared"))
 JIADING = REPO / "corpus" / "jiading_carbon_peak_plan_2022.txt"
 
 
-def scorable_source(source: Path) -> str:
-    """A path the acceptance scorer can read: score_extract.py decodes the source as text, so a PDF/Word/HTML plan is
-    scored against its canonical text (what `policykg text` prints, which every span indexes) written to a temp file."""
-    if source.suffix == ".txt":
-        return str(source)
-    import tempfile
-    from extract import load_text
-    out = Path(tempfile.gettempdir()) / f"policykg_canon_{source.stem}.txt"
-    out.write_text(load_text(source).text, encoding="utf-8")
-    return str(out)
-
-
 def scorer() -> Any:
-    path = SHARED / "eval" / "score_extract.py"
-    sys.path.insert(0, str(path.parent))
-    spec = importlib.util.spec_from_file_location("score_extract", path)
-    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    mod = load_score_extract(SHARED / "eval")
+    if mod is None:
+        raise SystemExit(f"acceptance scorer not found in {SHARED / 'eval'} (set POLICYKG_SHARED)")
     return mod
 
 

@@ -6,24 +6,22 @@ target recall >= 0.95 over core targets with precision >= 0.95; value+unit, dead
 """
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 
 import pytest
 
 from extract import extract_file
 from tests.paths import EVAL, GOLD_JIADING, JIADING
+from tests.scorers import load_score_extract
 
 #: gold target id -> why the extractor misses it (empty: nothing is missed today).
 KNOWN_MISSES: dict[str, str] = {}
 
 
 def _scorer():
-    sys.path.insert(0, str(EVAL))
-    spec = importlib.util.spec_from_file_location("score_extract", EVAL / "score_extract.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = load_score_extract(EVAL)
+    if mod is None:
+        pytest.skip(f"acceptance scorer not found at {EVAL}")
     return mod
 
 

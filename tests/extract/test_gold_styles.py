@@ -9,17 +9,15 @@ list never goes stale). Bounds are never loosened per file: a miss is either fix
 """
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Callable
 
 import pytest
 
 from extract import extract_file
 from tests.paths import EVAL, REPO
+from tests.scorers import load_score_extract, scorable_source
 
 GOLD_DIR = REPO / "tests" / "gold"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
@@ -38,25 +36,10 @@ KNOWN_MISSES: dict[tuple[str, str], dict[str, str]] = {
 
 
 def _scorer() -> Any:
-    sys.path.insert(0, str(EVAL))
-    spec = importlib.util.spec_from_file_location("score_extract", EVAL / "score_extract.py")
-    if spec is None or not (EVAL / "score_extract.py").exists():
+    mod = load_score_extract(EVAL)
+    if mod is None:
         pytest.skip(f"acceptance scorer not found at {EVAL}")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
     return mod
-
-
-def scorable_source(source: Path) -> str:
-    """A path the acceptance scorer can read: score_extract.py decodes the source as text, so a PDF/Word/HTML plan is
-    scored against its canonical text (what `policykg text` prints, which every span indexes) written to a temp file."""
-    if source.suffix == ".txt":
-        return str(source)
-    import tempfile
-    from extract import load_text
-    out = Path(tempfile.gettempdir()) / f"policykg_canon_{source.stem}.txt"
-    out.write_text(load_text(source).text, encoding="utf-8")
-    return str(out)
 
 
 @lru_cache(maxsize=None)
