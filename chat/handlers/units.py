@@ -13,6 +13,7 @@ from ..intents import Ctx, intent
 from ..locate import ACCEPT, locate_tasks
 from ..queries import run, task_units_query, tasks_query
 from ..render import Result, doc_name, join_names, none_result, task_item, task_line
+from ..roles import AS_RESPONSIBLE, asks_responsible_role, is_responsible, marks_support
 from .common import has_unit, per_unit, query_text, unknown_unit
 
 _ASKS_UNITS = re.compile(r"单位|部门|谁|机构")
@@ -45,6 +46,10 @@ def unit_task_rows(ctx: Ctx) -> tuple[list[dict[str, Any]], list, str, str]:
     rows, queries = per_unit(ctx, lambda n: tasks_query(cat.doc_id, unit=n, lead_only=lead), "tid")
     who = join_names(s.unit_names)
     role = "牵头" if lead else "承担（含牵头和配合）"
+    if not lead and AS_RESPONSIBLE.search(s.question):
+        # "X作为责任单位的任务": where a task lists 配合单位 beside 责任单位, only its 责任单位 count (chat.roles)
+        rows = [r for r in rows if is_responsible(cat.task(r["tid"]), s.unit_names)]
+        role = "作为责任单位承担（按各任务自身标注：列有配合单位的任务只计责任单位）"
     if _joint(s):
         each = {n: {r["tid"] for r in run(ctx.store, q)} for n, q in zip(s.unit_names, queries)}
         per_mention = [set().union(*(each[n] for n in m.names if n in each)) for m in s.units]
@@ -103,7 +108,11 @@ def lead_unit(ctx: Ctx) -> Result:
     all_units = join_names([r["unit"] for r in rows])
     coll = [r["unit"] for r in rows if r["role"] == "lead" and r["collective"]]
     note = f"，“{join_names(coll)}”是统称，不展开为具体单位" if coll else ""
-    return Result(answer=f"{doc_name(cat)}{cat.cite(tid)}“{title}”由{join_names(leads)}牵头（责任单位：{all_units}{note}）。",
+    listed = f"责任单位：{all_units}"
+    if marks_support(cat.task(tid)):  # the task writes 责任单位 beside 配合单位: name both roles as written
+        support = [r["unit"] for r in rows if r["role"] != "lead"]
+        listed = f"责任单位：{join_names(leads)}" + (f"；配合单位：{join_names(support)}" if support else "")
+    return Result(answer=f"{doc_name(cat)}{cat.cite(tid)}“{title}”由{join_names(leads)}牵头（{listed}{note}）。",
                   items=[item] if item else [], units=leads, query=q.text, focus={"task": tid, "tasks": [tid]})
 
 
@@ -125,11 +134,23 @@ def task_units(ctx: Ctx) -> Result:
         return none_result(f"{doc_name(cat)}{cat.cite(tid)}“{title}”没有写明责任单位。", q.text, task=tid, tasks=[tid])
     task_rows = run(ctx.store, tasks_query(cat.doc_id, task=tid))
     item = task_item(cat, task_rows[0], quote="units") if task_rows else None
+    if marks_support(cat.task(tid)) and asks_responsible_role(ctx.slots.question):
+        # the task writes 责任单位 beside 配合单位: 责任单位 / 负责 name the lead role (chat.roles)
+        leads = [r["unit"] for r in rows if r["role"] == "lead"]
+        support = [r["unit"] for r in rows if r["role"] != "lead"]
+        text = f"{doc_name(cat)}{cat.cite(tid)}“{title}”的责任单位为：{join_names(leads)}"
+        text += f"；配合单位为：{join_names(support)}" if support else ""
+        return Result(answer=text + "。", items=[item] if item else [], units=leads, count=len(leads),
+                      query=q.text, focus={"task": tid, "tasks": [tid]})
     concrete = [r["unit"] for r in rows if not r["collective"]]
     lead = [r["unit"] for r in rows if r["role"] == "lead"]
     coll = [r["unit"] for r in rows if r["collective"]]
     text = f"{doc_name(cat)}{cat.cite(tid)}“{title}”的责任单位为：{join_names(concrete)}"
     text += f"（{join_names(lead)}牵头）" if lead else ""
+    if marks_support(cat.task(tid)):  # every unit named, worded in the task's own two roles
+        support = [u for u in concrete if u not in lead]
+        text = (f"{doc_name(cat)}{cat.cite(tid)}“{title}”共列有{len(concrete)}个单位：责任单位{join_names(lead)}"
+                + (f"，配合单位{join_names(support)}" if support else ""))
     text += f"；另列有统称“{join_names(coll)}”" if coll else ""
     return Result(answer=text + "。", items=[item] if item else [], units=concrete, count=len(concrete), query=q.text,
                   focus={"task": tid, "tasks": [tid]})

@@ -42,10 +42,6 @@ KNOWN_EXTRACTION_MISSES: dict[str, dict[str, str]] = {
                 "quantitative target (4.2 %, 400/300 万千瓦) and maps to it instead of T005/T015",
     },
     "anhui": {
-        "ut02": "chat: `作为责任单位` in a plan that writes 责任单位 (lead) next to 配合单位 (support) is read as every "
-                "responsible unit, not the 责任单位 role",
-        "lu02": "chat: `…的责任单位是哪个` is answered with every unit of the task; in this plan 责任单位 is the lead role",
-        "lu04": "chat: `由哪些部门负责` is answered with every unit (配合单位 included); 负责 means the 责任单位 here",
         "tv03": "not diagnosed: the target (295 克标煤/千瓦时, 火电平均供电煤耗) is extracted, the question is answered none",
         "tv08": "extraction: the 分别 entries are found, but the answer lists the three values whose indicator names "
                 "overlap the question instead of the one for 氨氮",
