@@ -88,6 +88,9 @@ def answer(question: str, store, doc: Optional[str] = None, as_of: Optional[date
     intent = intent or classify(slots)
     res = handler(intent)(Ctx(store, cat, slots, as_of, prev_focus))
     intent = res.intent or intent
+    # one body, one name: a bare name of a shared-prefix list (`市生态环境局、林业局`) is output as the fuller name the
+    # document writes for it (市林业局), so that an answer never lists one body twice or under its elliptical form
+    res.units = cat.registry.fullest_all(res.units)
     if others:
         titles = "、".join(f"《{catalog_for(store, d).title}》（{d}）" for d in others[:3])
         res.answer += f"\n（按《{cat.title}》作答；{titles}也可能相关，可指定文档再问。）"

@@ -186,10 +186,12 @@ class UnitMention:
 class AliasRegistry:
     """Resolves unit mentions to one document's own unit names (see module docstring)."""
 
-    def __init__(self, names: Iterable[str], collective: Iterable[str] = (), issuer: Optional[str] = None) -> None:
+    def __init__(self, names: Iterable[str], collective: Iterable[str] = (), issuer: Optional[str] = None,
+                 text: str = "") -> None:
         self.collective = {_norm(c): c for c in collective}
         self.names: list[str] = list(dict.fromkeys(n for n in names if _norm(n) not in self.collective))
         self.places = places_of(issuer)
+        self._fullest = self._fullest_forms(_norm(text))
         self._by_core: dict[str, list[str]] = {}
         self._by_group: dict[str, list[str]] = {}
         for n in self.names:
@@ -203,15 +205,46 @@ class AliasRegistry:
         self._form_re = re.compile(alternation) if alternation else None
 
     @classmethod
-    def from_units(cls, units: Iterable[tuple[str, bool]], issuer: Optional[str] = None) -> "AliasRegistry":
-        """From (name, collective) pairs, e.g. every UnitRef of a PlanRecord."""
+    def from_units(cls, units: Iterable[tuple[str, bool]], issuer: Optional[str] = None,
+                   text: str = "") -> "AliasRegistry":
+        """From (name, collective) pairs, e.g. every UnitRef of a PlanRecord (`text`: the document, see `fullest`)."""
         units = list(units)
-        return cls([n for n, c in units if not c], [n for n, c in units if c], issuer)
+        return cls([n for n, c in units if not c], [n for n, c in units if c], issuer, text)
 
     @classmethod
     def from_record(cls, record) -> "AliasRegistry":
-        """From a PlanRecord (extract.record): the units its tasks name."""
-        return cls.from_units(((u.name, u.collective) for t in record.tasks for u in t.units), record.document.issuer)
+        """From a PlanRecord (extract.record): the units its tasks name, and its text for their fullest forms."""
+        return cls.from_units(((u.name, u.collective) for t in record.tasks for u in t.units), record.document.issuer,
+                              getattr(record, "text", "") or "")
+
+    # ------------------------------------------------------------------ one body, the document's fullest name
+    def _fullest_forms(self, text: str) -> dict[str, str]:
+        """Bare names (no admin prefix of their own) that the document also writes in full with the admin prefix its
+        other units carry: `市生态环境局、林业局` reads one 市 across the list, and the same notice writes 市林业局 in
+        its other annotations (and 市住建局, 市检察院… in its annex of members). Such a bare name is an elliptical
+        alias of the fuller name the document writes, so it is output as that name (contract: "names as the
+        document writes them; aliases are resolved to that name"). Only when exactly one such form is written
+        (a plan with both 省林业局 and 市林业局 keeps a bare 林业局 as written), and never for a form the document does
+        not write (a bare 民政局 stays 民政局 when 市民政局 occurs nowhere)."""
+        prefixes = {n[:len(n) - len(_strip_admin(n))] for n in map(_norm, self.names)} - {""}
+        out: dict[str, str] = {}
+        written = {_norm(n): n for n in self.names}
+        for n in self.names:
+            nn = _norm(n)
+            if _strip_admin(nn) != nn or any(nn.startswith(p) for p in self.places):
+                continue  # prefixed (or placed) already
+            full = [p + nn for p in sorted(prefixes) if p + nn in written or p + nn in text]
+            if len(full) == 1:
+                out[n] = written.get(full[0], full[0])
+        return out
+
+    def fullest(self, name: str) -> str:
+        """The document's fullest written name of the body `name` stands for (the name itself when there is none)."""
+        return self._fullest.get(name, name)
+
+    def fullest_all(self, names: Iterable[str]) -> list[str]:
+        """`fullest` over a list of names, order kept, one entry per body."""
+        return list(dict.fromkeys(self.fullest(n) for n in names))
 
     # ------------------------------------------------------------------ resolution
     def all_names(self) -> list[str]:
@@ -320,6 +353,8 @@ class AliasRegistry:
             for m in self._form_re.finditer(flat):
                 names = self._forms[m.group(0)]
                 quality = 4 if any(_norm(n) == m.group(0) for n in names) else 3
+                if quality == 4:  # 市林业局 also reaches the tasks that list it as 林业局 (see _bare_forms)
+                    names = tuple(dict.fromkeys(names + tuple(self._bare_forms(list(names)))))
                 found.append((m.start(), m.end(), names, quality))
                 for k in range(m.start(), m.end()):
                     taken[k] = True

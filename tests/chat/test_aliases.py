@@ -73,3 +73,49 @@ def test_core_and_places():
 
 def test_curated_table_stays_small():
     assert len(ALIAS_GROUPS) < 80
+
+
+# ---------------------------------------------------------------- one body, the document's fullest written name
+SANMING_UNITS = ["市林业局", "市生态环境局", "林业局", "市场监管局", "民政局", "市科技局", "检察院", "市法院"]
+SANMING_TEXT = ("牵头单位：市林业局\n牵头单位：市生态环境局、林业局\n责任单位：市科技局、市场监管局\n"
+                "责任单位：市林业局、民政局\n牵头单位：市法院、检察院\n附件 成员：徐东胜市市场监管局副局长 邱良植市检察院副检察长")
+
+
+@pytest.fixture(scope="module")
+def sanming():
+    return AliasRegistry(SANMING_UNITS, ["各县（市、区）人民政府"], "三明市人民政府办公室", SANMING_TEXT)
+
+
+def test_a_bare_name_is_output_as_the_full_name_the_document_writes(sanming):
+    """`市生态环境局、林业局` shares one 市; the document writes 市林业局 in its annotations, 市市场监管局 and 市检察院 in
+    its annex: one body, one name."""
+    assert sanming.fullest("林业局") == "市林业局"
+    assert sanming.fullest("市场监管局") == "市市场监管局"
+    assert sanming.fullest("检察院") == "市检察院"
+    assert sanming.fullest_all(["市林业局", "林业局", "市法院", "检察院"]) == ["市林业局", "市法院", "市检察院"]
+
+
+def test_a_bare_name_the_document_never_writes_in_full_stays_as_written(sanming):
+    assert sanming.fullest("民政局") == "民政局"
+    assert sanming.fullest("市科技局") == "市科技局"
+
+
+def test_two_written_full_forms_leave_the_bare_name_as_written():
+    """A plan naming both 省林业局 and 市林业局 does not say which body a bare 林业局 is."""
+    r = AliasRegistry(["省林业局", "市林业局", "林业局"], text="省林业局 市林业局 林业局")
+    assert r.fullest("林业局") == "林业局"
+
+
+def test_without_the_document_text_only_the_unit_names_count():
+    r = AliasRegistry(["市林业局", "林业局", "检察院"])
+    assert r.fullest("林业局") == "市林业局" and r.fullest("检察院") == "检察院"
+
+
+def test_a_mention_of_the_full_name_finds_the_bare_form_too(sanming):
+    """"市林业局牵头哪些任务" must reach the tasks that list it as 林业局."""
+    (m,) = sanming.find("市林业局牵头哪些任务")
+    assert m.names == ("市林业局", "林业局")
+
+
+def test_jiading_names_have_no_fuller_form(reg):
+    assert all(reg.fullest(n) == n for n in JIADING_UNITS)

@@ -30,7 +30,7 @@ LEAD_490 = "the second lead is written without the shared 市 (`牵头单位：�
 PREFIX_490 = "the shared 市 of a 、-chain is not expanded (`市生态环境局、林业局` gives 林业局; gold: 市林业局) (units.py)"
 KNOWN_MISSES: dict[tuple[str, str], dict[str, str]] = {
     ("sanming_490", "lead_acc"): {t: LEAD_490 for t in ['3.1.5', '3.3.2', '3.3.3', '3.4.2', '3.5.1', '3.5.2', '3.5.5']},
-    ("sanming_490", "units_f1"): {**{t: PREFIX_490 for t in ['3.1.5', '3.2.1', '3.3.1', '3.3.2', '3.3.3', '3.4.1', '3.4.2', '3.5.1', '3.5.2', '3.5.4', '3.5.5', '4.2']},
+    ("sanming_490", "units_f1"): {**{t: PREFIX_490 for t in ['3.1.5', '3.2.1', '3.3.1', '3.3.2', '3.3.3', '3.4.1', '3.4.2', '3.5.1', '3.5.2', '3.5.5', '4.2']},
                                   "4.4": "the notice's closing line (本通知自印发之日起实施，有效期至…) is joined to the last 责任单位 line, and 科协 is not expanded to 市科协 (reflow/units.py)"},
 }
 

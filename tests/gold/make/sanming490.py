@@ -26,16 +26,18 @@ def split(s):
 
 
 def expand(s):
-    """Judgment call: in `市生态环境局、林业局` the 市 is shared by the whole 、-chain (every name is a 市直 department,
-    and the plan writes the same body both ways: 市林业局 / 林业局), so the chain's later names get it:
-    `林业局` → `市林业局`, `市场监管局` → `市市场监管局` (the annex spells 市市场监管局). Chains are cut by ，
+    """Judgment call: in `市生态环境局、林业局` the 市 is shared by the whole 、-chain (every name is a 市直 department),
+    and where the document itself writes the full name of that body elsewhere (市林业局 in other annotations; 市住建局,
+    市检察院, 市市场监管局… in the annex of members) the bare form is an elliptical alias of that written name:
+    `林业局` → `市林业局`, `市场监管局` → `市市场监管局`. A bare name whose 市 form the document never writes stays as
+    written (`民政局`, `银保监局`: contract, "names as the document writes them"). Chains are cut by ，
     (`市委文明办，市发改委、工信局`), and a chain whose first name lacks 市 is left as written."""
     out = []
     for chain in re.split(r"，(?![^（]*）)", s):
         names = split(chain)
         if names and names[0].startswith("市") and not names[0].startswith("市场"):
-            names = [names[0]] + [n if (n.startswith("市") and not n.startswith("市场")) else "市" + n
-                                  for n in names[1:]]
+            names = [names[0]] + [n if (n.startswith("市") and not n.startswith("市场")) or "市" + n not in txt
+                                  else "市" + n for n in names[1:]]
         out += names
     return out
 
