@@ -280,8 +280,11 @@ def _is_threshold(shadow: str, cs: int, ce: int, q: Quantity, qs: list[Quantity]
         return True
     if re.match(r"[ \t]*(范围内|范围|以内的|以上的?规模)", after) or re.search(r"半径[ \t]*$", shadow[max(cs, q.start - 4):q.start]):
         return True
-    if re.search(r"等[ \t]*$", before) and q.unit in ("项", "类", "种", "个") and "、" in shadow[cs:q.start]:
-        return True  # "化学需氧量、氨氮…等4项主要污染物…分别…": the size of the list before it, not an amount
+    if (re.search(r"等[ \t]*$", before) and q.unit in ("项", "类", "种", "个") and "、" in shadow[cs:q.start]
+            and ("分别" in after or sum(o.start > q.end for o in qs) >= 2)):
+        # "化学需氧量、氨氮…等4项主要污染物…分别…": the size of the list whose values follow, not an amount; a count
+        # with no values after it is the commitment itself ("形成集成电路…等12个千亿级产业集群")
+        return True
     later_after = [o for o in qs if o.start > q.end]
     if re.match(r"[ \t]*的[\u4e00-\u9fff]", after) and later_after and not _share_list(shadow, q, later_after):
         return True  # "节能率不低于15%的公共建筑60万平方米": the first number picks what the second counts

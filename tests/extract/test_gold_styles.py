@@ -25,10 +25,18 @@ GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
 THRESHOLDS: dict[str, float] = {"tasks_f1": 0.95, "units_f1": 0.95, "lead_acc": 0.95, "target_recall": 0.90}
 
 #: (gold file stem, metric) -> {missed item: why the extractor misses it}. Items are task ids (tasks_f1, units_f1,
-#: lead_acc) or gold target ids (target_recall). Only files below a threshold need entries.
+#: lead_acc) or gold target ids (target_recall). Every miss is listed, above a threshold too: a new miss is a
+#: regression and fails, a listed one that passes is stale and fails, so the list always says what is still wrong.
 LEAD_490 = "the second lead is written without the shared 市 (`牵头单位：市林业局、住建局`) and is not expanded (units.py, another engineer's module); gold: 市住建局"
 PREFIX_490 = "the shared 市 of a 、-chain is not expanded (`市生态环境局、林业局` gives 林业局; gold: 市林业局) (units.py)"
 KNOWN_MISSES: dict[tuple[str, str], dict[str, str]] = {
+    ("shanghai_2022", "target_recall"): {
+        "T019": "`（可再生能源电量比例原则上不低于 50%）` is a requirement inside brackets; amounts inside brackets are "
+                "left out on purpose (they are mostly scopes and notes)",
+        "T064": "`机场新增或更新场内用设备/车辆采用新能源`: an undated rule with no amount is not read as a target"},
+    ("anhui_485", "target_recall"): {
+        "T023": "`主要农作物化肥、农药利用率均达到43%以上` names two rates that share the suffix 利用率; the rate-name list "
+                "rule needs each name whole (`A率和B率均达到`), so one target is extracted, the gold has two"},
     ("sanming_490", "lead_acc"): {t: LEAD_490 for t in ['3.1.5', '3.3.2', '3.3.3', '3.4.2', '3.5.1', '3.5.2', '3.5.5']},
     ("sanming_490", "units_f1"): {**{t: PREFIX_490 for t in ['3.1.5', '3.2.1', '3.3.1', '3.3.2', '3.3.3', '3.4.1', '3.4.2', '3.5.1', '3.5.2', '3.5.5', '4.2']},
                                   "4.4": "the notice's closing line (本通知自印发之日起实施，有效期至…) is joined to the last 责任单位 line, and 科协 is not expanded to 市科协 (reflow/units.py)"},
@@ -103,14 +111,13 @@ def test_gold_style_threshold(stem: str, metric: str) -> None:
         assert not known, f"stale KNOWN_MISSES entry for {stem}/{metric}: the metric does not apply"
         return
     misses = misses_of(r, pred, gold)
-    if value >= THRESHOLDS[metric]:
-        assert not known, (f"{stem} {metric} = {value} now meets {THRESHOLDS[metric]}: "
-                           f"remove its KNOWN_MISSES entry {sorted(known)}")
-        return
     unexplained = misses - set(known)
-    assert not unexplained, f"{stem} {metric} = {value} < {THRESHOLDS[metric]}; unexplained misses: {sorted(unexplained)}"
+    assert not unexplained, f"{stem} {metric} = {value}; new misses (a regression, or list them with a reason): " \
+                            f"{sorted(unexplained)}"
     fixed = set(known) - misses
     assert not fixed, f"{stem} {metric}: {sorted(fixed)} no longer missed; remove them from KNOWN_MISSES"
+    if value >= THRESHOLDS[metric]:
+        return
     pytest.xfail(f"{stem} {metric} = {value} < {THRESHOLDS[metric]}: "
                  + " | ".join(f"{k}: {v}" for k, v in sorted(known.items())))
 

@@ -154,3 +154,12 @@ def test_coal_rate_unit_and_clearing_milestones() -> None:
     assert got[1][0] == "散煤基本清零" and got[1][5] == "2025-12-31"
     got = _targets("到2025年，国家考核断面水质优良比例达到83%，长江干流水质稳定达到Ⅱ类。")
     assert [g[0] for g in got] == ["到2025年，国家考核断面水质优良比例达到83%", "长江干流水质稳定达到Ⅱ类"]
+
+
+def test_a_count_after_deng_is_the_commitment_unless_values_follow_it() -> None:
+    """`…等4项主要污染物…分别下降…` counts the list whose values follow; `…等12个千亿级产业集群` is itself the target."""
+    got = _targets("到2025年，形成集成电路、新型显示、生物医药等 12 个千亿级产业集群。")
+    assert [(v, u) for _, _, v, u, *_ in got] == [(12, "个")]
+    got = _targets("到2025年，化学需氧量、氨氮、氮氧化物、挥发性有机物等4项主要污染物重点工程减排量分别达到8.1万吨、0.4万吨、"
+                   "5.2万吨、2.1万吨。")
+    assert [v for _, _, v, *_ in got] == [8.1, 0.4, 5.2, 2.1]
