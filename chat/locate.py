@@ -101,34 +101,53 @@ def locate_targets(cat: Catalog, slots: Slots, candidates: Optional[Iterable[Tar
     """Targets ranked by how well they match the question's topic (best first), restricted to `year` when some
     target of that year is acceptable."""
     pool = list(candidates if candidates is not None else cat.record.targets)
-    task_ref = slots.task_ref()
-    boost = _predicate_boost(slots)
-    hits = []
     order = {g.id: i for i, g in enumerate(cat.record.targets)}
-    for g in pool:
-        passage = f"{g.quote}，{g.indicator or ''}"
-        # the unit of measure says what kind of quantity this is (面积 for 万平方米): evidence at context weight
-        context = cat.target_context(g) + "，" + _dimension_words(g.unit)
-        task = cat.task(g.task)
-        if task is not None:
-            context += "，" + task.title
-        precision = _precision(cat, g, slots)
-        # the sentence before a clause lends it its subject only when the clause has none of its own that the
-        # question does not ask about (到2030年,进一步提升到15% — yes; 新增立体绿化面积… after 人均公园绿地面积… — no)
-        cov = cat.terms.coverage(slots.topic, passage, context, context_weight=0.6 * precision, boost=boost)
-        bonus = _number_bonus(slots, g.value, g.unit)
-        if task_ref is not None and task_ref.id == g.task:
-            bonus += 0.15
-        score = cov.score + bonus - MISSING_PENALTY * len(cov.missing) + PRECISION_WEIGHT * precision
-        if not slots.topic and not slots.numbers:
-            score = 0.0
-        hits.append(Hit(g.id, score, cov.score, cov.missing, order.get(g.id, 0), bonus))
+    hits = [_score_target(cat, slots, g, order.get(g.id, 0)) for g in pool]
+    if not any(accepted(h) for h in hits):
+        # `…交易林业碳汇碳减排量累计达到150万吨以上，其中林业碳票30万吨以上`: a 其中 clause is a part of the quantity just
+        # stated and takes that sentence's subject (交易…) as its own — but only when no clause answers the question
+        # by its own words, so that a question on the whole (既有建筑节能改造累计…) keeps the whole, not its 其中 part
+        lifted = {g.id for g in pool if _PART_OF_PREVIOUS.match(g.quote) and _precision(cat, g, slots) >= LIFT_PRECISION}
+        hits = [_score_target(cat, slots, g, order.get(g.id, 0), lift=True) if g.id in lifted else h
+                for g, h in zip(pool, hits)]
     hits.sort(key=lambda h: (-round(h.score, 2), h.order))  # near-ties go to document order (the general rule first)
     if year is not None:
         same_year = [h for h in hits if _year(cat.target(h.id)) == year and accepted(h)]
         if same_year:
             return same_year + [h for h in hits if h not in same_year]
     return hits
+
+
+def _score_target(cat: Catalog, slots: Slots, g: Target, order: int, lift: bool = False) -> Hit:
+    """How well one target matches the question's topic; `lift` reads the sentence before it as its own words."""
+    task_ref = slots.task_ref()
+    boost = _predicate_boost(slots)
+    passage = f"{g.quote}，{g.indicator or ''}"
+    if lift:
+        passage += "，" + cat.target_context(g)
+    # the unit of measure says what kind of quantity this is (面积 for 万平方米): evidence at context weight
+    context = cat.target_context(g) + "，" + _dimension_words(g.unit)
+    task = cat.task(g.task)
+    if task is not None:
+        context += "，" + task.title
+    precision = _precision(cat, g, slots)
+    # the sentence before a clause lends it its subject only when the clause has none of its own that the
+    # question does not ask about (到2030年,进一步提升到15% — yes; 新增立体绿化面积… after 人均公园绿地面积… — no)
+    cov = cat.terms.coverage(slots.topic, passage, context, context_weight=0.6 * precision, boost=boost)
+    bonus = _number_bonus(slots, g.value, g.unit)
+    if task_ref is not None and task_ref.id == g.task:
+        bonus += 0.15
+    score = cov.score + bonus - MISSING_PENALTY * len(cov.missing) + PRECISION_WEIGHT * precision
+    if not slots.topic and not slots.numbers:
+        score = 0.0
+    return Hit(g.id, score, cov.score, cov.missing, order, bonus)
+
+
+#: A 其中 clause borrows its sentence's subject only when the question asks for (most of) the part's own words
+#: (`林业碳票` in 林业碳票交易量), not merely for a generic word it shares (`面积` of 其中平均节能率15%及以上的建筑面积).
+LIFT_PRECISION = 0.6
+#: A clause that states a part of the quantity before it (其中…, 含…).
+_PART_OF_PREVIOUS = re.compile(r"^(?:其中|含)")
 
 
 def _year(g: Optional[Target]) -> Optional[int]:

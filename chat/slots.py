@@ -92,6 +92,10 @@ class Slots:
         return replace(self, **changes)
 
 
+#: `（含X）`, `(包括X在内)`: a note that the whole includes X.
+_INCLUSION_NOTE = re.compile(r"[（(](?:含|包含|包括|连同)[^（）()]{1,24}[）)]")
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
     for s, e in spans:
@@ -132,6 +136,8 @@ def parse_question(question: str, cat: Catalog, today: date) -> Slots:
     mentions = [m for m in mentions if m.known or norm(m.text) not in cat.terms.doc]
     slots.unknown_units = [m for m in mentions if not m.known]
     used += [(m.start, m.end) for m in mentions]
+    # a bracketed inclusion note (`总共有多少项任务（含保障机制）`) says what the count takes in, not a scope to restrict to
+    used += [m.span() for m in _INCLUSION_NOTE.finditer(question)]
     slots.time = parse_time(_blank(question, used), today)
     used += slots.time.spans
     slots.refs, ref_spans = find_refs(question, cat, used)

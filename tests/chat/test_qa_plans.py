@@ -39,7 +39,6 @@ KNOWN_EXTRACTION_MISSES: dict[str, dict[str, str]] = {
                 "quantitative target (4.2 %, 400/300 万千瓦) and maps to it instead of T005/T015",
     },
     "anhui": {
-        "tv03": "not diagnosed: the target (295 克标煤/千瓦时, 火电平均供电煤耗) is extracted, the question is answered none",
         "tv08": "extraction: the 分别 entries are found, but the answer lists the three values whose indicator names "
                 "overlap the question instead of the one for 氨氮",
         "od01": "extraction: the two milestones 散煤基本清零 and 长江干流水质稳定达到Ⅱ类 are quoted so that the scorer's "
@@ -48,8 +47,6 @@ KNOWN_EXTRACTION_MISSES: dict[str, dict[str, str]] = {
     "sanming": {
         "ct05": "count convention: the gold counts the collective 各县（市、区）人民政府 as one of 9 units; chat counts the 8 "
                 "concrete units and names the collective separately (it stands for many governments)",
-        "tv06": "not diagnosed: `其中林业碳票30万吨以上` is extracted; `林业碳票交易量` is answered none",
-        "ct01": "chat: `（含保障机制）` in a count question is read as a section reference (gives 4, the tasks of 保障机制)",
         "op01": "chat retrieval: 3.4.2 (争取升级碳票计量方法) is not among the cited tasks for `林业碳票`",
     },
 }
