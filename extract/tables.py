@@ -80,6 +80,8 @@ def task_header_kinds(cells: list[str]) -> Optional[list[str]]:
 
 def find_task_rows(text: str, shadow: str) -> list[TableRow]:
     """Every data row of every task table in the text, in order."""
+    if SEP not in text:
+        return []  # a table is only opened by a TAB-separated header: most plans (.txt) have none
     rows: list[TableRow] = []
     kinds: Optional[list[str]] = None
     spans = line_spans(text)
